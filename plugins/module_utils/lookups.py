@@ -1,0 +1,139 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, outsystems.lifetime contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Name-or-key resolution of LifeTime records, one list call per kind and run."""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import difflib
+
+from ansible_collections.outsystems.lifetime.plugins.module_utils.errors import LifetimeLookupError
+from ansible_collections.outsystems.lifetime.plugins.module_utils.records import record_key, record_name
+
+NAMES_SHOWN = 25
+
+
+def pick(kind, records, wanted, where=""):
+    """The record whose key or name is ``wanted``; a LifetimeLookupError naming the valid names otherwise."""
+    if isinstance(wanted, dict):
+        return wanted
+    text = str(wanted).strip()
+    lowered = text.lower()
+    for record in records:
+        key = record_key(record)
+        if key and key.lower() == lowered:
+            return record
+    for record in records:
+        if record_name(record) == text:
+            return record
+    matches = [record for record in records if (record_name(record) or "").lower() == lowered]
+    if len(matches) == 1:
+        return matches[0]
+    raise not_found(kind, text, [record_name(record) for record in records], where)
+
+
+def not_found(kind, wanted, names, where=""):
+    names = sorted(set(name for name in names if name), key=lambda name: name.lower())
+    message = "%s '%s' not found%s." % (kind, wanted, where)
+    if names:
+        shown = ", ".join(names[:NAMES_SHOWN])
+        if len(names) > NAMES_SHOWN:
+            shown += " and %d more" % (len(names) - NAMES_SHOWN)
+        message += " Valid %s names: %s." % (kind, shown)
+        close = difflib.get_close_matches(wanted, names, n=1, cutoff=0.5)
+        if not close:
+            close = [name for name in names if wanted.lower() in name.lower()][:1]
+        if close:
+            message += " Did you mean '%s'?" % close[0]
+    else:
+        message += " There are none."
+    return LifetimeLookupError(message, kind=kind, wanted=wanted)
+
+
+class Lookups:
+    """Cached lists of LifeTime records and name-or-key resolution over them."""
+
+    def __init__(self, client):
+        self.client = client
+        self._cache = {}
+
+    def records(self, path, params=None):
+        """A list endpoint's records, fetched once per run for the same path and parameters."""
+        cache_key = (path, tuple(sorted((params or {}).items())))
+        if cache_key not in self._cache:
+            self._cache[cache_key] = self.client.get_list(path, params=params)
+        return self._cache[cache_key]
+
+    def forget(self, path=None):
+        """Drop cached lists (all, or those of one path) after a change."""
+        if path is None:
+            self._cache.clear()
+            return
+        for cache_key in [cache_key for cache_key in self._cache if cache_key[0] == path]:
+            del self._cache[cache_key]
+
+    def environments(self):
+        return self.records("environments/")
+
+    def environment(self, wanted):
+        return pick("environment", self.environments(), wanted)
+
+    def applications(self, env_status=False, modules=False):
+        params = {}
+        if env_status:
+            params["IncludeEnvStatus"] = True
+        if modules:
+            params["IncludeModules"] = True
+        return self.records("applications/", params or None)
+
+    def application(self, wanted, env_status=False, modules=False):
+        return pick("application", self.applications(env_status=env_status, modules=modules), wanted)
+
+    def running_applications(self, environment, modules=False):
+        env = self.environment(environment)
+        params = {"IncludeEnvStatus": True}
+        if modules:
+            params["IncludeModules"] = True
+        return self.records("environments/%s/applications/" % record_key(env), params)
+
+    def modules(self):
+        return self.records("modules/")
+
+    def module(self, wanted):
+        return pick("module", self.modules(), wanted)
+
+    def deployment_zones(self, environment):
+        env = self.environment(environment)
+        return self.records("environments/%s/deploymentzones/" % record_key(env))
+
+    def deployment_zone(self, environment, wanted):
+        env = self.environment(environment)
+        return pick("deployment zone", self.deployment_zones(env), wanted, " in environment '%s'" % record_name(env))
+
+    def templates(self, environment):
+        env = self.environment(environment)
+        return self.records("environments/%s/templates/" % record_key(env))
+
+    def template(self, environment, wanted):
+        env = self.environment(environment)
+        return pick("template", self.templates(env), wanted, " in environment '%s'" % record_name(env))
+
+    def users(self):
+        return self.records("users/")
+
+    def user(self, wanted):
+        return pick("user", self.users(), wanted)
+
+    def teams(self):
+        return self.records("teams/")
+
+    def team(self, wanted):
+        return pick("team", self.teams(), wanted)
+
+    def roles(self):
+        return self.records("roles/")
+
+    def role(self, wanted):
+        return pick("role", self.roles(), wanted)

@@ -1,0 +1,89 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, outsystems.lifetime contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""What every module of this collection shares: connection options, the client and its
+lookups, check mode, diff with secrets masked, and errors turned into fail_json."""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import copy
+
+from ansible.module_utils.basic import AnsibleModule
+
+from ansible_collections.outsystems.lifetime.plugins.module_utils.connection import (
+    client_from_options,
+    connection_argument_spec,
+)
+from ansible_collections.outsystems.lifetime.plugins.module_utils.errors import LifetimeError
+from ansible_collections.outsystems.lifetime.plugins.module_utils.lookups import Lookups
+from ansible_collections.outsystems.lifetime.plugins.module_utils.records import to_snake
+
+MASK = "********"
+SECRET_WORDS = ("password", "token", "secret")
+
+
+def mask_secrets(value):
+    """A copy of ``value`` with every field whose name speaks of a secret replaced by a mask."""
+    if isinstance(value, dict):
+        masked = {}
+        for key, item in value.items():
+            if item is not None and any(word in str(key).lower() for word in SECRET_WORDS) and not isinstance(item, (dict, list, bool)):
+                masked[key] = MASK
+            else:
+                masked[key] = mask_secrets(item)
+        return masked
+    if isinstance(value, list):
+        return [mask_secrets(item) for item in value]
+    return value
+
+
+def differences(current, desired):
+    """The fields of ``desired`` (None meaning 'not asked') whose value differs from ``current``."""
+    current = current or {}
+    return dict((key, value) for key, value in desired.items() if value is not None and current.get(key) != value)
+
+
+class LifetimeModule(AnsibleModule):
+    """An AnsibleModule with the connection options, a LifeTime client and name lookups."""
+
+    def __init__(self, argument_spec, supports_check_mode=True, **kwargs):
+        spec = connection_argument_spec()
+        spec.update(argument_spec)
+        super(LifetimeModule, self).__init__(argument_spec=spec, supports_check_mode=supports_check_mode, **kwargs)
+        self._client = None
+        self._lookups = None
+
+    @property
+    def client(self):
+        if self._client is None:
+            try:
+                self._client = client_from_options(self.params)
+            except (LifetimeError, ValueError) as exc:
+                self.fail_json(msg=str(exc))
+        return self._client
+
+    @property
+    def lookups(self):
+        if self._lookups is None:
+            self._lookups = Lookups(self.client)
+        return self._lookups
+
+    def run(self, work):
+        """Call ``work(self)``; a LifetimeError or a bad value becomes a clear task failure."""
+        try:
+            work(self)
+        except LifetimeError as exc:
+            details = dict((key, value) for key, value in exc.details.items() if key in ("status", "method", "path", "messages"))
+            self.fail_json(msg=str(exc), **details)
+        except ValueError as exc:
+            self.fail_json(msg=str(exc))
+
+    def exit_result(self, changed, before=None, after=None, **result):
+        """Exit with ``changed``, the result fields, and a diff of whole objects with secrets masked."""
+        result["changed"] = bool(changed)
+        if self._diff and (before is not None or after is not None):
+            result["diff"] = {"before": mask_secrets(to_snake(copy.deepcopy(before or {}))),
+                              "after": mask_secrets(to_snake(copy.deepcopy(after or {})))}
+        self.exit_json(**result)

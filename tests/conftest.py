@@ -1,0 +1,73 @@
+"""Fixtures shared by every test: the simulator, in-process modules, real playbooks."""
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from testlib.collection import build_and_install, make_importable  # noqa: E402
+
+make_importable()
+
+TOKEN = "demo-token"
+
+
+@pytest.fixture(scope="session")
+def simulator_server():
+    """One simulator for the session (fast deployments); tests get it reset through ``simulator``."""
+    from lifetime_simulator import Simulator
+
+    server = Simulator(token=TOKEN, deploy_seconds=0.5)
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def simulator(simulator_server):
+    """The simulator with its seeded state, no scenario and an empty request log."""
+    simulator_server.reset()
+    simulator_server.clear_scenarios()
+    simulator_server.clear_requests()
+    return simulator_server
+
+
+@pytest.fixture
+def connection(simulator):
+    """Connection options for a module run against the simulator (fast retries)."""
+    return {"lifetime_url": simulator.root_url, "lifetime_token": TOKEN, "retries": 1, "timeout": 10}
+
+
+@pytest.fixture
+def run_module(connection):
+    """run_module(name, check_mode=False, diff=False, **args) -> the module's result dict."""
+    from testlib.modules import run_module as run
+
+    def runner(name, check_mode=False, diff=False, **args):
+        merged = dict(connection)
+        merged.update(args)
+        return run(name, merged, check_mode=check_mode, diff=diff)
+
+    return runner
+
+
+@pytest.fixture(scope="session")
+def installed_collection(tmp_path_factory):
+    """The collection built with ansible-galaxy and installed into a fresh collections path."""
+    collections, _tarball = build_and_install(tmp_path_factory.mktemp("galaxy"))
+    return collections
+
+
+@pytest.fixture
+def playbook(installed_collection, simulator, tmp_path):
+    """playbook(text_or_path, **kwargs) -> PlaybookRun, against the simulator with LIFETIME_* set."""
+    from testlib.playbooks import run_playbook
+
+    def runner(source, env=None, **kwargs):
+        environment = {"LIFETIME_URL": simulator.root_url, "LIFETIME_TOKEN": TOKEN}
+        environment.update(env or {})
+        return run_playbook(installed_collection, source, tmp_path, env=environment, **kwargs)
+
+    return runner

@@ -1,0 +1,51 @@
+"""Make this checkout importable and usable as the collection outsystems.lifetime.
+
+The repository root is the collection root, so a tree ``ansible_collections/outsystems/lifetime``
+that links to it is laid outside the repository (a link inside it would make tools walk it twice).
+"""
+
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+TESTS = REPO / "tests"
+SHARED = REPO.parent / "shared"
+SWAGGER = SHARED / "lifetime-api-v2.swagger.json"
+BIN = Path(sys.executable).parent
+
+
+def linked_collections_root():
+    """A directory holding ansible_collections/outsystems/lifetime -> this checkout."""
+    root = Path(os.environ.get("LIFETIME_COLLECTIONS_ROOT") or Path(tempfile.gettempdir()) / ("outsystems-lifetime-%d" % os.getuid()))
+    link = root / "ansible_collections" / "outsystems" / "lifetime"
+    link.parent.mkdir(parents=True, exist_ok=True)
+    if link.is_symlink() and Path(os.readlink(link)) != REPO:
+        link.unlink()
+    if not link.exists():
+        link.symlink_to(REPO, target_is_directory=True)
+    return root
+
+
+def make_importable():
+    """Put the linked collection and tests/ on sys.path (for in-process module and client tests)."""
+    root = str(linked_collections_root())
+    for entry in (root, str(TESTS)):
+        if entry not in sys.path:
+            sys.path.insert(0, entry)
+
+
+def build_and_install(workdir):
+    """Build the collection tarball as a user would and install it into ``workdir``/collections."""
+    workdir = Path(workdir)
+    dist = workdir / "dist"
+    dist.mkdir(parents=True, exist_ok=True)
+    subprocess.run([str(BIN / "ansible-galaxy"), "collection", "build", "--force", "--output-path", str(dist), str(REPO)],
+                   check=True, capture_output=True, text=True)
+    tarball = next(dist.glob("outsystems-lifetime-*.tar.gz"))
+    collections = workdir / "collections"
+    subprocess.run([str(BIN / "ansible-galaxy"), "collection", "install", "--force", "-p", str(collections), str(tarball)],
+                   check=True, capture_output=True, text=True)
+    return collections, tarball

@@ -1,0 +1,26 @@
+"""Run a module of this collection in-process, as Ansible would, and return its result."""
+
+import contextlib
+import importlib
+import io
+import json
+
+from ansible.module_utils.testing import patch_module_args
+
+
+def run_module(name, args, check_mode=False, diff=False):
+    """The result dict of outsystems.lifetime.NAME run with ``args`` (``failed`` is set on failure)."""
+    module = importlib.import_module("ansible_collections.outsystems.lifetime.plugins.modules.%s" % name)
+    args = dict(args)
+    args["_ansible_check_mode"] = check_mode
+    args["_ansible_diff"] = diff
+    output = io.StringIO()
+    with patch_module_args(args), contextlib.redirect_stdout(output):
+        try:
+            module.main()
+        except SystemExit:
+            pass
+    text = output.getvalue().strip()
+    if not text:
+        raise AssertionError("module %s printed no result" % name)
+    return json.loads(text.splitlines()[-1])
