@@ -1,0 +1,163 @@
+"""Deployment plans: create, list, get, update, delete, commands, status, DB mappings, binary deployment."""
+import uuid
+from datetime import datetime, timedelta, timezone
+
+from . import lifecycle, records
+from .api import ApiError, empty_response, json_response, list_response, text_response
+from .downloads import parse_package
+from .lifecycle import CommandRefused, Plan
+from .model import AppVersion
+
+
+def resolve_zone(env, zone_key):
+    if not zone_key:
+        return env.default_zone()["Key"]
+    if not any(zone["Key"] == zone_key for zone in env.zones):
+        raise ApiError(400, "Deployment zone '{0}' does not exist in environment '{1}'.".format(zone_key, env.name))
+    return zone_key
+
+
+def build_operations(req, target):
+    operations = []
+    for entry in req.body_field("ApplicationOperations", []) or []:
+        version_key = entry.get("ApplicationVersionKey") or next((v for k, v in entry.items() if k.lower() == "applicationversionkey"), "")
+        zone_key = next((v for k, v in entry.items() if k.lower() == "deploymentzonekey"), "")
+        app, version = req.state.find_version(version_key)
+        if version is None:
+            raise ApiError(400, "Application version with key '{0}' not found.".format(version_key))
+        if any(op["app_key"] == app.key for op in operations):
+            raise ApiError(400, "Application '{0}' appears more than once in the deployment plan.".format(app.name))
+        operations.append({"app_key": app.key, "version_key": version.key, "label": "Deploy " + version.version,
+                           "zone_key": resolve_zone(target, zone_key)})
+    return operations
+
+
+def plan_environments(req):
+    state = req.state
+    source = state.envs.get(req.body_field("SourceEnvironmentKey", ""))
+    target = state.envs.get(req.body_field("TargetEnvironmentKey", ""))
+    if source is None or target is None:
+        raise ApiError(404, "Source or target environment not found.")
+    if source.key == target.key:
+        raise ApiError(400, "The source and target environments must be different.")
+    return source, target
+
+
+def create_deployment(req):
+    source, target = plan_environments(req)
+    operations = build_operations(req, target)
+    plan = Plan(str(uuid.uuid4()), source.key, target.key, req.body_field("Notes", "") or "", operations, req.state.service_user.key)
+    req.state.plans[plan.key] = plan
+    # Real LifeTime answers 201 with the bare key as text/plain (swagger says 200).
+    return text_response(201, plan.key)
+
+
+def list_deployments(req):
+    now = datetime.now(timezone.utc)
+    min_date = req.flag("MinDate") or now - timedelta(days=7)
+    max_date = req.flag("MaxDate")
+    target = req.flag("TargetEnvironmentKey")
+    plans = [plan for plan in req.state.plans.values()
+             if plan.created_on >= min_date and (max_date is None or plan.created_on <= max_date)
+             and (not target or plan.target_key == target)]
+    plans.sort(key=lambda plan: plan.created_on, reverse=True)
+    return list_response([records.without_nulls(records.plan_record(req.state, plan)) for plan in plans])
+
+
+def get_deployment(req):
+    plan = req.state.plan_or_404(req.params["DeploymentKey"])
+    return json_response(200, records.plan_details_record(req.state, plan))
+
+
+def update_deployment(req):
+    plan = req.state.plan_or_404(req.params["DeploymentKey"])
+    if plan.status != "saved":
+        raise ApiError(400, "Only deployment plans with status 'saved' can be changed; this one is '{0}'.".format(plan.status))
+    source, target = plan_environments(req)
+    plan.operations = build_operations(req, target)
+    plan.source_key, plan.target_key = source.key, target.key
+    plan.notes = req.body_field("Notes", "") or ""
+    plan.saved_on = datetime.now(timezone.utc)
+    return json_response(200, records.plan_data_record(req.state, plan))
+
+
+def delete_deployment(req):
+    plan = req.state.plan_or_404(req.params["DeploymentKey"])
+    if plan.status != "saved":
+        raise ApiError(400, "Only deployment plans with status 'saved' can be deleted; this one is '{0}'.".format(plan.status))
+    del req.state.plans[plan.key]
+    return empty_response(204)
+
+
+def execute_command(req):
+    plan = req.state.plan_or_404(req.params["DeploymentKey"])
+    command = req.params["Command"].lower()
+    try:
+        if command == "start":
+            lifecycle.start_plan(req.state, plan, req.flag("RedeployOutdated", True), req.raw_flag("ContinueWithErrors"))
+        elif command == "continue":
+            lifecycle.continue_plan(req.state, plan)
+        elif command == "abort":
+            lifecycle.abort_plan(req.state, plan)
+        else:
+            raise ApiError(400, "Invalid command '{0}': use start, continue or abort.".format(req.params["Command"]))
+    except CommandRefused as refused:
+        errors = [refused.reason] + (refused.details if req.flag("IncludeErrorDetails") else [])
+        raise ApiError(400, *errors) from None
+    return empty_response(202)
+
+
+def get_deployment_status(req):
+    plan = req.state.plan_or_404(req.params["DeploymentKey"])
+    return json_response(200, records.status_record(plan))
+
+
+def get_missing_db_mappings(req):
+    plan = req.state.plan_or_404(req.params["DeploymentKey"])
+    if plan.status != lifecycle.INTERVENTION or plan.info != lifecycle.DB_MAPPING_INFO:
+        return list_response([])
+    return list_response(list(plan.missing_db_mappings))
+
+
+def configure_deployment(req):
+    plan = req.state.plan_or_404(req.params["DeploymentKey"])
+    if plan.status != lifecycle.INTERVENTION or plan.info != lifecycle.DB_MAPPING_INFO:
+        raise ApiError(400, "Deployment plan '{0}' is not waiting for database configuration.".format(plan.key))
+    known = {m["ExtensionKey"] for m in plan.missing_db_mappings}
+    for entry in req.body or []:
+        if entry.get("ExtensionKey") not in known:
+            raise ApiError(400, "Extension '{0}' has no missing database mapping in this plan.".format(entry.get("ExtensionKey")))
+        if not entry.get("DBMapping"):
+            raise ApiError(400, "Extension '{0}' needs at least one DBMapping.".format(entry.get("ExtensionKey")))
+    lifecycle.apply_db_mappings(plan, req.body or [])
+    return empty_response(200)
+
+
+def binary_version(state, manifest):
+    """The application version a package describes (created if this LifeTime never saw it)."""
+    app = state.apps.get(manifest.get("ApplicationKey", ""))
+    if app is None:
+        raise ApiError(400, "The package contains application '{0}', which does not exist in this infrastructure.".format(manifest.get("ApplicationName")))
+    version = app.version_by_key(manifest.get("VersionKey", "")) or app.version_by_label(manifest.get("Version", ""))
+    if version is None:
+        version = AppVersion(app, manifest["Version"], "Deployed from binary", datetime.now(timezone.utc), [])
+        app.versions.append(version)
+    return app, version
+
+
+def create_binary_deployment(req):
+    target = req.state.env_or_404(req.params["EnvironmentKey"])
+    manifest = parse_package(req.raw_body or b"")
+    if manifest is None:
+        raise ApiError(400, "The request body is not a valid OutSystems application package (.oap).")
+    app, version = binary_version(req.state, manifest)
+    operation = {"app_key": app.key, "version_key": version.key, "label": "Deploy " + version.version,
+                 "zone_key": target.default_zone()["Key"]}
+    plan = Plan(str(uuid.uuid4()), "", target.key, "Binary deployment of {0} {1}".format(app.name, version.version),
+                [operation], req.state.service_user.key)
+    plan.binary_apps = [{"ApplicationKey": app.key, "ApplicationName": app.name, "IsNew": target.key not in app.status,
+                         "ModulesInBinary": [{"ModuleKey": key, "ModuleName": req.state.modules[key].name, "IsNew": target.key not in app.status}
+                                             for key in app.module_keys]}]
+    req.state.plans[plan.key] = plan
+    # The swagger promises {"DeploymentKey": ...}; OutSystems' client uses the (text) body as the key.
+    return text_response(201, plan.key)
