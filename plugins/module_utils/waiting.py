@@ -1,0 +1,56 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, outsystems.lifetime contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Poll something until it is ready, waiting longer between tries (exponential backoff)."""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import time
+
+from ansible_collections.outsystems.lifetime.plugins.module_utils.errors import LifetimeError
+
+
+class WaitTimeout(LifetimeError):
+    """What was awaited did not happen within the timeout; ``last`` is the last answer of the check."""
+
+    def __init__(self, message, last=None, waited=0.0):
+        super(WaitTimeout, self).__init__(message, waited=waited)
+        self.last = last
+        self.waited = waited
+
+
+def backoff_delays(first=0.5, longest=15, factor=1.6):
+    """The pauses between tries: ``first``, then each ``factor`` times longer, never more than ``longest``."""
+    delay = float(first)
+    while True:
+        yield min(delay, float(longest))
+        delay = min(delay * factor, float(longest))
+
+
+def wait_for(check, timeout, first=0.5, longest=15, factor=1.6, sleep=time.sleep, clock=time.monotonic, what="the operation"):
+    """Call ``check()`` until it returns something truthy, and return that.
+
+    ``check`` is called at once, then again after each pause of the backoff, for at most
+    ``timeout`` seconds (the last pause is shortened to end at the timeout, and a last check is
+    made then). ``check`` may raise to stop waiting (for example when an operation failed).
+    When time runs out, WaitTimeout names ``what`` and keeps the last answer in ``last``.
+    """
+    if timeout is None or timeout < 0:
+        raise ValueError("timeout must be 0 or more seconds, got %r" % (timeout,))
+    start = clock()
+    delays = backoff_delays(first, longest, factor)
+    while True:
+        result = check()
+        if result:
+            return result
+        waited = clock() - start
+        remaining = timeout - waited
+        if remaining <= 0:
+            raise WaitTimeout("%s did not complete within %s seconds" % (what, _seconds(timeout)), last=result, waited=waited)
+        sleep(min(next(delays), remaining))
+
+
+def _seconds(value):
+    return int(value) if float(value).is_integer() else value
