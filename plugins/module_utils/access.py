@@ -1,0 +1,92 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, outsystems.lifetime contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""What the access modules (users, teams, roles, DB connections) share: permission levels by
+label, membership lists brought to match, and the write-only secret options."""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+from ansible_collections.outsystems.lifetime.plugins.module_utils.errors import LifetimeApiError, LifetimeLookupError
+from ansible_collections.outsystems.lifetime.plugins.module_utils.records import field
+
+UPDATE_PASSWORD_CHOICES = ["on_create", "always"]
+
+
+def label_of(level):
+    return field(level, "levelLabel", "LevelLabel", "Label", "label")
+
+
+def unwrap(records, wrapper):
+    """Records that LifeTime wraps one level deep (``[{"DbConnectionPermissionLevel": {...}}]``) unwrapped."""
+    if isinstance(records, dict):
+        records = [records]
+    result = []
+    for record in records or []:
+        if isinstance(record, dict) and isinstance(record.get(wrapper), dict):
+            record = record[wrapper]
+        result.append(record)
+    return result
+
+
+def pick_level(kind, levels, wanted, labels=("levelLabel", "Label", "ShortLabel")):
+    """The permission level whose label (or short label) is ``wanted``, case-insensitively.
+
+    An unknown label fails naming every valid label.
+    """
+    text = str(wanted).strip().lower()
+    for level in levels:
+        for name in labels:
+            value = level.get(name)
+            if isinstance(value, str) and value.strip().lower() == text:
+                return level
+    valid = []
+    for level in levels:
+        for name in labels:
+            value = level.get(name)
+            if isinstance(value, str) and value and value not in valid:
+                valid.append(value)
+    raise LifetimeLookupError("%s '%s' not found. Valid %ss: %s." % (kind, wanted, kind, ", ".join(valid) or "none"),
+                              kind=kind, wanted=wanted)
+
+
+def plan_membership(current, desired, append):
+    """What to add or change and what to remove so that ``current`` matches ``desired``.
+
+    Both are dicts key -> value (value may be None when only presence matters). Returns
+    (changes: dict key -> value to set, removals: list of keys). With ``append`` nothing is removed.
+    """
+    changes = dict((key, value) for key, value in desired.items() if key not in current or current[key] != value)
+    removals = [] if append else [key for key in current if key not in desired]
+    return changes, removals
+
+
+def get_or_none(client, path, params=None):
+    """GET a record, or None when LifeTime answers 404 or nothing (the record is not there)."""
+    try:
+        body = client.get(path, params=params)
+    except LifetimeApiError as exc:
+        if exc.status == 404:
+            return None
+        raise
+    return body or None
+
+
+def sorted_by(records, *names):
+    """Records sorted by the first present of several fields, case-insensitively (stable diffs)."""
+    return sorted(records, key=lambda record: str(field(record, *names) or "").lower())
+
+
+def find(records, wanted, *names):
+    """The record whose key, or one of ``names`` (case-insensitively), is ``wanted``; None when there is none."""
+    text = str(wanted).strip().lower()
+    for record in records:
+        if str(field(record, "Key", "key") or "").lower() == text:
+            return record
+    for record in records:
+        for name in names:
+            value = record.get(name)
+            if isinstance(value, str) and value.strip().lower() == text:
+                return record
+    return None
