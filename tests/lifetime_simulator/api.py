@@ -64,7 +64,7 @@ class Request:
         self.root_url = root_url
         self.operation_id = operation_id
 
-    def flag(self, name, default=False):
+    def flag(self, name, default=None):
         return self.query.get(name, default)
 
     def raw_flag(self, name):

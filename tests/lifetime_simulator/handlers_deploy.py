@@ -56,6 +56,8 @@ def list_deployments(req):
     now = datetime.now(timezone.utc)
     min_date = req.flag("MinDate") or now - timedelta(days=7)
     max_date = req.flag("MaxDate")
+    if max_date is not None and max_date.time() == datetime.min.time():
+        max_date += timedelta(days=1)  # a bare date includes the whole day
     target = req.flag("TargetEnvironmentKey")
     plans = [plan for plan in req.state.plans.values()
              if plan.created_on >= min_date and (max_date is None or plan.created_on <= max_date)

@@ -54,7 +54,7 @@ def convert_query_value(name, param_type, param_format, raw):
         return parse_boolean(name, raw)
     if param_type == "integer":
         return parse_integer(name, raw)
-    if param_format == "date-time":
+    if param_format in ("date", "date-time"):
         value = parse_datetime(raw)
         if value is None:
             raise ValidationError("query parameter '{0}' must be a date or date-time, got '{1}'".format(name, raw))

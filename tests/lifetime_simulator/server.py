@@ -1,6 +1,7 @@
 """HTTP front end: faults, authentication, routing, validation, the admin endpoints and downloads."""
 import json
 import time
+import traceback
 from datetime import datetime, timezone
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qsl, unquote, urlsplit
@@ -110,6 +111,9 @@ class SimulatorRequestHandler(BaseHTTPRequestHandler):
             return error_response(error.status, error.errors or ["Error"], error.headers)
         except NotFound as error:
             return error_response(404, [str(error)])
+        except Exception:  # pylint: disable=broad-except
+            traceback.print_exc()
+            return error_response(500, ["Internal error in the LifeTime simulator."])
 
     def authorized(self):
         header = self.headers.get("Authorization", "")
