@@ -1,0 +1,537 @@
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, outsystems.lifetime contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Deployment plans: building one from names, reusing a saved one, starting, continuing,
+aborting, waiting for it with backoff, and turning its outcome into a module result.
+
+Shared by the ``deployment`` and ``binary_deployment`` modules. The rules it keeps:
+nothing is created before every input is validated; a plan with the same operations is
+reused, never duplicated; a plan that already finished is never started again; a plan this
+task created and could not start is deleted; a plan is never continued blindly.
+"""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import time
+from datetime import datetime
+
+from ansible_collections.outsystems.lifetime.plugins.module_utils.errors import LifetimeApiError, LifetimeError
+from ansible_collections.outsystems.lifetime.plugins.module_utils.lookups import not_found, pick
+from ansible_collections.outsystems.lifetime.plugins.module_utils.records import (
+    field,
+    is_version,
+    parse_version,
+    record_key,
+    record_name,
+    to_snake,
+)
+from ansible_collections.outsystems.lifetime.plugins.module_utils.waiting import WaitTimeout, wait_for
+
+SAVED = "saved"
+RUNNING = "running"
+INTERVENTION = "needs_user_intervention"
+ABORTING = "aborting"
+ABORTED = "aborted"
+SUCCESSFUL = ("finished_successful", "finished_with_warnings")
+UNSUCCESSFUL = ("finished_with_errors", "aborted", "force_finished")
+FINISHED = SUCCESSFUL + UNSUCCESSFUL
+IN_PROGRESS = (RUNNING, INTERVENTION, ABORTING)
+TWO_STEP_INFO = "deployment_prepared"
+DB_MAPPING_INFO = "needs_configuration_or_confirmation"
+
+# Polling: the first check at once, then after about 1 s, each pause 1.5 times longer, at most 15 s.
+FIRST_POLL = 1.0
+POLL_FACTOR = 1.5
+LONGEST_POLL = 15.0
+ABORT_WAIT = 120
+DEFAULT_NOTES = "Created by Ansible (outsystems.lifetime)"
+VERSIONS_TO_LIST = 1000
+sleep = time.sleep
+
+
+class DeploymentError(LifetimeError):
+    """A deployment that cannot go on; ``result`` holds what the task reports with the failure."""
+
+    def __init__(self, message, result=None):
+        super(DeploymentError, self).__init__(message)
+        self.result = result or {}
+
+
+def deployment_argument_spec():
+    """The options ``deployment`` and ``binary_deployment`` share for starting and waiting."""
+    return dict(
+        wait=dict(type="bool", default=True),
+        wait_timeout=dict(type="int", default=3600),
+        two_step=dict(type="str", default="continue", choices=["continue", "stop"]),
+        on_timeout=dict(type="str", default="fail", choices=["fail", "abort"]),
+    )
+
+
+def plan_path(key, suffix=""):
+    return "deployments/%s/%s" % (key, suffix)
+
+
+def status_of(record):
+    return (field(record or {}, "DeploymentStatus", "deploymentStatus") or "").lower()
+
+
+def info_of(record):
+    return field(record or {}, "Info", "info") or ""
+
+
+def log_of(record):
+    return to_snake(field(record or {}, "DeploymentLog", "deploymentLog") or [])
+
+
+def log_text(log, last=15):
+    lines = ["%s %s: %s" % (entry.get("instant") or "", entry.get("type") or "Info", entry.get("message") or "") for entry in log[-last:]]
+    return " | ".join(lines)
+
+
+def operations_of(plan):
+    """The (version key, zone key) pairs a plan record deploys, without 'Do Nothing' leftovers."""
+    pairs = []
+    for op in field(plan or {}, "ApplicationOperations", "applicationOperations") or []:
+        label = (field(op, "DeploymentOperation") or "").lower()
+        if "do nothing" in label:
+            continue
+        pairs.append(((field(op, "ApplicationVersionKey") or "").lower(), (field(op, "DeploymentZoneKey") or "").lower()))
+    return sorted(pairs)
+
+
+def same_operations(existing, wanted):
+    """True when a plan's operations are the wanted ones (a wanted empty zone matches any zone)."""
+    if len(existing) != len(wanted):
+        return False
+    have = dict(existing)
+    if len(have) != len(existing):
+        return False
+    for version_key, zone_key in wanted:
+        if version_key not in have:
+            return False
+        if zone_key and have[version_key] and have[version_key] != zone_key:
+            return False
+    return True
+
+
+def parse_instant(text):
+    if not text:
+        return None
+    value = str(text).strip().replace("Z", "+00:00")
+    try:
+        return datetime.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def durations(plan, status_record):
+    """created_on, started_on, finished_on and the seconds between start and finish (or now)."""
+    plan = plan or {}
+    created = field(plan, "CreatedOn")
+    started = field(plan, "StartedOn")
+    finished = None
+    if status_of(status_record) in FINISHED:
+        log = field(status_record, "DeploymentLog") or []
+        if log:
+            finished = field(log[-1], "Instant")
+        finished = finished or field(plan, "AbortedOn")
+    seconds = None
+    start, end = parse_instant(started), parse_instant(finished)
+    if start is not None and end is not None:
+        seconds = round((end - start).total_seconds(), 1)
+    return dict(created_on=created, started_on=started, finished_on=finished, seconds=seconds)
+
+
+class PlanRunner:
+    """Start, continue, abort and wait for one deployment plan, and build the result."""
+
+    def __init__(self, module, key=None, created=False):
+        self.module = module
+        self.client = module.client
+        self.params = module.params
+        self.key = key
+        self.created = created
+        self.started = False
+        self.commands = []
+        self.warnings = []
+        self.status_record = {}
+        self.details = {}
+        self.app_names = {}
+
+    # -- reading ------------------------------------------------------------------------
+
+    def read_status(self):
+        self.status_record = self.client.get(plan_path(self.key, "status/")) or {}
+        return self.status_record
+
+    def read_details(self):
+        self.details = self.client.get(plan_path(self.key)) or {}
+        return self.details
+
+    @property
+    def plan(self):
+        return field(self.details, "Deployment", "deployment") or {}
+
+    @property
+    def status(self):
+        return status_of(self.status_record)
+
+    @property
+    def info(self):
+        return info_of(self.status_record)
+
+    def conflicts(self):
+        return field(self.details, "ApplicationConflicts", "applicationConflicts") or []
+
+    # -- commands -----------------------------------------------------------------------
+
+    def command(self, name, **query):
+        """POST a command (start, continue, abort); a refusal fails with LifeTime's reasons."""
+        params = {"IncludeErrorDetails": True}
+        params.update(query)
+        if self.module.check_mode:
+            self.commands.append(name)
+            return
+        try:
+            self.client.post(plan_path(self.key, "%s/" % name), params=params)
+        except LifetimeApiError as exc:
+            if exc.status in (400, 409):
+                reasons = "; ".join(exc.messages) or "no reason given"
+                raise DeploymentError("LifeTime refused to %s deployment plan %s: %s" % (name, self.key, reasons), self.result())
+            raise
+        self.commands.append(name)
+
+    def delete_if_created(self):
+        """Delete the plan this task created (it is still saved); say so in a warning."""
+        if not self.created or self.module.check_mode:
+            return False
+        try:
+            self.client.delete(plan_path(self.key))
+        except LifetimeError as exc:
+            self.warnings.append("could not delete deployment plan %s that this task created: %s" % (self.key, exc))
+            return False
+        self.warnings.append("deleted deployment plan %s that this task created, so no plan is left behind" % self.key)
+        return True
+
+    # -- the flow -----------------------------------------------------------------------
+
+    def check_conflicts(self, allow_conflicts):
+        conflicts = self.conflicts()
+        if conflicts and not allow_conflicts:
+            messages = [field(conflict, "Message", "message") or "conflict" for conflict in conflicts]
+            deleted = self.delete_if_created()
+            result = self.result()
+            result["plan_deleted"] = deleted
+            raise DeploymentError(
+                "deployment plan %s has %d conflict(s) and was not started%s: %s. Resolve them, or set allow_conflicts: true." % (
+                    self.key, len(conflicts), " (the plan this task created was deleted)" if deleted else "", "; ".join(messages)),
+                result)
+        if conflicts:
+            self.warnings.append("deployment plan %s has %d conflict(s); started anyway because allow_conflicts is true" % (
+                self.key, len(conflicts)))
+
+    def start(self, redeploy_outdated=True, continue_with_errors=False):
+        query = {"RedeployOutdated": bool(redeploy_outdated)}
+        if continue_with_errors:
+            query["ContinueWithErrors"] = True
+        try:
+            self.command("start", **query)
+        except DeploymentError as exc:
+            deleted = self.delete_if_created()
+            exc.result = self.result()
+            exc.result["plan_deleted"] = deleted
+            if deleted:
+                exc.message += " (the plan this task created was deleted)"
+                exc.args = (exc.message,)
+            raise
+        self.started = True
+        if self.module.check_mode:
+            self.status_record = {"DeploymentStatus": RUNNING, "Info": "", "DeploymentLog": []}
+
+    def run(self, wait=True):
+        """After a start (or for a plan already under way): wait and act on what LifeTime says."""
+        if self.module.check_mode:
+            return self.predict()
+        if not wait:
+            self.read_status()
+            return
+        timeout = self.params["wait_timeout"]
+        try:
+            wait_for(self._poll, timeout, first=FIRST_POLL, longest=LONGEST_POLL, factor=POLL_FACTOR, sleep=sleep,
+                     what="deployment plan %s" % self.key)
+        except WaitTimeout:
+            self.timed_out(timeout)
+
+    def predict(self):
+        """Check mode: the commands a real run would send to a plan that already exists."""
+        if self.status == INTERVENTION and self.info == TWO_STEP_INFO and self.params["two_step"] == "continue":
+            self.commands.append("continue")
+        elif self.status == INTERVENTION and self.info == DB_MAPPING_INFO and self.params.get("db_mappings"):
+            self.commands.extend(["configuration", "continue"])
+
+    def _poll(self):
+        record = self.read_status()
+        status, info = status_of(record), info_of(record)
+        if status in SUCCESSFUL:
+            if status == "finished_with_warnings":
+                for entry in log_of(record):
+                    if (entry.get("type") or "").lower() == "warning":
+                        self.warnings.append("deployment plan %s: %s" % (self.key, entry.get("message")))
+            return True
+        if status in UNSUCCESSFUL:
+            raise DeploymentError("deployment plan %s ended with status %s. Deployment log: %s" % (
+                self.key, status, log_text(log_of(record))), self.result())
+        if status == INTERVENTION:
+            return self.intervene(info)
+        return False
+
+    def intervene(self, info):
+        if info == TWO_STEP_INFO:
+            if self.params["two_step"] == "stop":
+                return True
+            self.command("continue")
+            return False
+        if info == DB_MAPPING_INFO:
+            self.configure_databases()
+            self.command("continue")
+            return False
+        raise DeploymentError(
+            "deployment plan %s needs user intervention (%s) and was left as it is: check its log in LifeTime, then "
+            "continue or abort it (state: started or aborted with key: %s). Deployment log: %s" % (
+                self.key, info or "no reason given", self.key, log_text(log_of(self.status_record))), self.result())
+
+    def configure_databases(self):
+        missing = self.client.get_list(plan_path(self.key, "getmissingdbmappings/"))
+        if not missing:
+            return
+        given = self.params.get("db_mappings") or []
+        body, uncovered = database_mapping_body(missing, given)
+        if uncovered:
+            result = self.result()
+            result["missing_db_mappings"] = to_snake(missing)
+            raise DeploymentError(
+                "deployment plan %s waits for database mappings of extension logical databases, and db_mappings does not map: %s. "
+                "The plan was left waiting; run again with db_mappings (or key: %s) to go on." % (
+                    self.key, ", ".join(uncovered), self.key), result)
+        self.client.post(plan_path(self.key, "configuration/"), body=body)
+        self.commands.append("configuration")
+
+    def timed_out(self, timeout):
+        status = self.status or "unknown"
+        if self.params["on_timeout"] == "abort" and self.started and status in (RUNNING, INTERVENTION):
+            self.abort_and_wait()
+            raise DeploymentError("deployment plan %s did not finish within wait_timeout (%s seconds; status was %s) and was "
+                                  "aborted (status now %s)." % (self.key, timeout, status, self.status), self.result())
+        raise DeploymentError("deployment plan %s did not finish within wait_timeout (%s seconds): its status is %s%s. The plan "
+                              "was left as it is; run again with key: %s to go on waiting, or abort it." % (
+                                  self.key, timeout, status, (" (%s)" % self.info) if self.info else "", self.key), self.result())
+
+    def abort_and_wait(self):
+        try:
+            self.command("abort")
+        except DeploymentError:
+            self.read_status()
+            return
+        try:
+            wait_for(lambda: self.read_status() and self.status not in (RUNNING, ABORTING, INTERVENTION), ABORT_WAIT,
+                     first=0.5, longest=5, factor=POLL_FACTOR, sleep=sleep, what="the abort of deployment plan %s" % self.key)
+        except WaitTimeout:
+            pass
+
+    # -- the result ---------------------------------------------------------------------
+
+    def result(self):
+        plan = self.plan
+        redeploy = []
+        for app_key in field(self.details, "ApplicationsToRedeploy", "applicationsToRedeploy") or []:
+            redeploy.append(dict(application_key=app_key, application_name=self.app_names.get(str(app_key).lower())))
+        return dict(
+            key=self.key,
+            status=self.status or None,
+            info=self.info or None,
+            deployment_log=log_of(self.status_record),
+            conflicts=to_snake(self.conflicts()),
+            applications_to_redeploy=redeploy,
+            created=self.created,
+            started=self.started,
+            durations=durations(plan, self.status_record),
+            plan=to_snake(plan),
+            warnings=list(self.warnings),
+        )
+
+
+def database_mapping_body(missing, given):
+    """The ExtensionDBFullMapping list for the missing mappings, and the ones ``given`` leaves out."""
+    by_extension = {}
+    uncovered = []
+    for entry in missing:
+        ext_key = field(entry, "ExtensionKey") or ""
+        ext_name = field(entry, "ExtensionName") or ""
+        logical = field(entry, "LogicalDatabase") or ""
+        match = None
+        for mapping in given:
+            extension = (mapping.get("extension") or "").lower()
+            if extension in (ext_key.lower(), ext_name.lower()) and (mapping.get("logical_database") or "").lower() == logical.lower():
+                match = mapping
+                break
+        if match is None:
+            uncovered.append("%s/%s" % (ext_name or ext_key, logical))
+            continue
+        by_extension.setdefault(ext_key, []).append({"LogicalDatabaseName": logical, "DatabaseName": match["database"]})
+    body = [{"ExtensionKey": key, "DBMapping": mappings} for key, mappings in by_extension.items()]
+    return body, uncovered
+
+
+# -- building a plan from names ---------------------------------------------------------
+
+
+def status_in(application, environment_key):
+    for status in field(application, "AppStatusInEnvs", "appStatusInEnvs") or []:
+        if (field(status, "EnvironmentKey") or "").lower() == environment_key.lower():
+            return status
+    return None
+
+
+def known_versions(application):
+    """{version key: label} of the versions the application runs anywhere (from IncludeEnvStatus)."""
+    versions = {}
+    for status in field(application, "AppStatusInEnvs", "appStatusInEnvs") or []:
+        key = field(status, "BaseApplicationVersionKey")
+        if key:
+            versions[key.lower()] = (key, field(status, "BaseApplicationVersionLabel"))
+    return versions
+
+
+class PlanBuilder:
+    """Resolve environments, applications, versions and zones by name, all before any change."""
+
+    def __init__(self, module, source, target):
+        self.module = module
+        self.client = module.client
+        self.lookups = module.lookups
+        self.source = source
+        self.target = target
+        self.warnings = []
+        self.skipped = []
+        self.to_deploy = []
+
+    def build(self, wanted_apps):
+        applications = self.lookups.applications(env_status=True)
+        entries = [entry if isinstance(entry, dict) else {"name": entry} for entry in wanted_apps]
+        resolved, unknown, seen = [], [], {}
+        for entry in entries:
+            name = entry.get("name")
+            if not name:
+                raise ValueError("every element of applications needs a name (the application name or key)")
+            try:
+                app = pick("application", applications, name)
+            except LifetimeError:
+                unknown.append(str(name))
+                continue
+            if record_key(app) in seen:
+                raise ValueError("application '%s' is listed twice in applications" % record_name(app))
+            seen[record_key(app)] = True
+            resolved.append((entry, app))
+        if unknown:
+            names = [record_name(app) for app in applications]
+            message = str(not_found("application", unknown[0], names))
+            if len(unknown) > 1:
+                message = "applications not found: %s. %s" % (", ".join("'%s'" % name for name in unknown),
+                                                               message.split(". ", 1)[1] if ". " in message else "")
+            raise ValueError(message.strip())
+        problems = []
+        for entry, app in resolved:
+            try:
+                self.add(entry, app)
+            except (LifetimeError, ValueError) as exc:
+                problems.append(str(exc))
+        if problems:
+            raise ValueError(" ".join(problems))
+        return self.to_deploy
+
+    def add(self, entry, app):
+        app_name = record_name(app)
+        source_status = status_in(app, record_key(self.source))
+        target_status = status_in(app, record_key(self.target))
+        wanted_version = entry.get("version")
+        if wanted_version:
+            version_key, label = self.version(app, str(wanted_version).strip())
+        else:
+            if source_status is None:
+                raise ValueError("application '%s' does not run in the source environment '%s'; give its version." % (
+                    app_name, record_name(self.source)))
+            version_key = field(source_status, "BaseApplicationVersionKey")
+            label = field(source_status, "BaseApplicationVersionLabel")
+            if not version_key:
+                raise ValueError("application '%s' has no tagged version in '%s': tag one first." % (app_name, record_name(self.source)))
+            if field(source_status, "IsModified"):
+                self.warnings.append("application '%s' was modified in '%s' after version %s was tagged; version %s is deployed, "
+                                     "without those changes (tag a new version to deploy them)." % (
+                                         app_name, record_name(self.source), label, label))
+        zone = self.zone(entry.get("deployment_zone"), target_status)
+        from_version = field(target_status, "BaseApplicationVersionLabel") if target_status else None
+        if target_status is not None and (field(target_status, "BaseApplicationVersionKey") or "").lower() == version_key.lower() \
+                and not field(target_status, "IsModified") \
+                and (not entry.get("deployment_zone") or (field(target_status, "DeploymentZoneKey") or "").lower() == zone[0].lower()):
+            self.skipped.append(dict(application_name=app_name, application_key=record_key(app), version=label,
+                                     reason="'%s' already runs version %s, unmodified" % (record_name(self.target), label)))
+            return
+        self.to_deploy.append(dict(application_name=app_name, application_key=record_key(app), from_version=from_version,
+                                   to_version=label, version_key=version_key, deployment_zone=zone[1], deployment_zone_key=zone[0]))
+
+    def version(self, app, wanted):
+        """(version key, label) of ``wanted`` (a version string or key), listing versions only when needed."""
+        known = known_versions(app)
+        if wanted.lower() in known:
+            return known[wanted.lower()]
+        if is_version(wanted):
+            for key, label in known.values():
+                if is_version(label) and parse_version(label) == parse_version(wanted):
+                    return key, label
+            versions = self.client.get_list("applications/%s/versions/" % record_key(app), params={"MaximumVersionsToReturn": VERSIONS_TO_LIST})
+            for version in versions:
+                label = field(version, "Version", "version")
+                if is_version(label) and parse_version(label) == parse_version(wanted):
+                    return record_key(version), label
+            labels = sorted((field(v, "Version", "version") for v in versions if is_version(field(v, "Version", "version"))),
+                            key=parse_version)
+            raise ValueError("version '%s' of application '%s' not found. Valid versions: %s." % (
+                wanted, record_name(app), ", ".join(labels) or "none"))
+        try:
+            version = self.client.get("applications/%s/versions/%s/" % (record_key(app), wanted))
+        except LifetimeApiError as exc:
+            if exc.status in (400, 404):
+                raise ValueError("version '%s' of application '%s' not found: give a version such as 1.2.0 or a version key." % (
+                    wanted, record_name(app)))
+            raise
+        return record_key(version), field(version, "Version", "version")
+
+    def zone(self, wanted, target_status):
+        """(zone key, zone name) for the target: the one asked, the one the app uses there, or the default."""
+        if wanted:
+            zone = self.lookups.deployment_zone(self.target, wanted)
+            return record_key(zone), record_name(zone)
+        try:
+            zones = self.lookups.deployment_zones(self.target)
+        except LifetimeApiError as exc:
+            if exc.status != 403:
+                raise
+            zones = []
+        names = dict(((record_key(zone) or "").lower(), record_name(zone)) for zone in zones)
+        if target_status is not None and field(target_status, "DeploymentZoneKey"):
+            key = field(target_status, "DeploymentZoneKey")
+            return key, names.get(key.lower())
+        default = next((zone for zone in zones if field(zone, "IsDefault")), None)
+        if default is None:
+            return "", None
+        return record_key(default), record_name(default)
+
+
+def operations_body(to_deploy):
+    return [{"ApplicationVersionKey": item["version_key"], "DeploymentZoneKey": item["deployment_zone_key"] or ""} for item in to_deploy]
+
+
+def wanted_operations(to_deploy):
+    return sorted(((item["version_key"] or "").lower(), (item["deployment_zone_key"] or "").lower()) for item in to_deploy)

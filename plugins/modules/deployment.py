@@ -1,0 +1,637 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, outsystems.lifetime contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+DOCUMENTATION = r"""
+module: deployment
+short_description: Create, reuse, start, continue, abort or delete a LifeTime deployment plan
+version_added: 0.1.0
+description:
+  - Promotes applications from a source environment to a target environment with a LifeTime deployment plan, and waits
+    for it to finish.
+  - Everything is validated before anything is created; environments, applications, versions and deployment zones are
+    given by name or key.
+  - Applications the target already runs at the asked version (unmodified) are left out. When none is left, nothing is
+    created and RV(skipped) says why.
+  - A saved plan from the same source to the same target with the same operations is reused instead of duplicated. A plan
+    with the same operations that is already running (for example from a run that timed out) is waited for, not
+    duplicated. A plan that already finished is never started again.
+  - A plan this task created and could not start (conflicts, a refused start) is deleted, so no plan is left behind.
+options:
+  state:
+    description:
+      - V(present) makes a saved plan (created, reused or updated) without starting it.
+      - V(started) makes the plan and starts it, or goes on with a plan already started; with O(wait=true) it waits for the end.
+      - V(aborted) aborts the plan O(key) when it is running or waiting for user intervention.
+      - V(absent) deletes the saved plan O(key). Only saved plans can be deleted.
+    type: str
+    choices: [present, started, aborted, absent]
+    default: started
+  key:
+    description:
+      - The key of an existing plan, made by another task, job or the LifeTime UI.
+      - With O(state=started), the plan is started, or continued past its two-step stop, or waited for.
+      - With O(applications), a saved plan whose operations differ is updated.
+      - Required with O(state=aborted) and O(state=absent).
+    type: str
+  source_environment:
+    description:
+      - The name or key of the environment to deploy from. Required unless O(key) is given.
+    type: str
+  target_environment:
+    description:
+      - The name or key of the environment to deploy to. Required unless O(key) is given. Must differ from the source.
+    type: str
+  applications:
+    description:
+      - The applications to deploy. Each is a name or key, or a dictionary with C(name) and optionally C(version) and C(deployment_zone).
+      - Required unless O(key) is given.
+      - C(name) is the application name or key (required in a dictionary).
+      - C(version) is the version string (for example V(1.2.0)) or the version key. Default is the tagged version the
+        application runs in the source. An application modified in the source since that version was tagged is deployed
+        at that version (without the changes), with a warning.
+      - C(deployment_zone) is the name or key of a deployment zone of the target. Default is the zone the application uses
+        in the target, or the target's default zone.
+    type: list
+    elements: raw
+  notes:
+    description:
+      - Notes of a new plan. Not compared when looking for a plan to reuse.
+    type: str
+  redeploy_outdated:
+    description:
+      - Let LifeTime redeploy the consumer applications made outdated by the deployment.
+    type: bool
+    default: true
+  wait:
+    description:
+      - Wait until the started plan finishes, continuing past the two-step stop and applying O(db_mappings) as asked.
+    type: bool
+    default: true
+  wait_timeout:
+    description:
+      - How many seconds to wait (more than 0). LifeTime is polled after about 1 second, then less and less often (at most
+        every 15 seconds).
+    type: int
+    default: 3600
+  two_step:
+    description:
+      - What to do when a two-step deployment stops after its first step (C(deployment_prepared)).
+      - V(continue) goes on to the second step. V(stop) returns there with RV(status=needs_user_intervention); run again
+        with O(key) and V(continue) to finish.
+    type: str
+    choices: [continue, stop]
+    default: continue
+  db_mappings:
+    description:
+      - Database connections for extension logical databases, applied when the plan waits for them
+        (C(needs_configuration_or_confirmation)). Sent as the C(ExtensionDBFullMapping) list of
+        C(POST /deployments/{key}/configuration/).
+      - When the plan waits for mappings this option does not give, the task fails listing the missing ones and leaves
+        the plan waiting.
+    type: list
+    elements: dict
+    suboptions:
+      extension:
+        description: The extension name or key.
+        type: str
+        required: true
+        aliases: [extension_key, extension_name]
+      logical_database:
+        description: The logical database name in the extension.
+        type: str
+        required: true
+        aliases: [logical_database_name]
+      database:
+        description: The database connection name in the target environment.
+        type: str
+        required: true
+        aliases: [database_name]
+  allow_conflicts:
+    description:
+      - Start a plan even when LifeTime reports conflicts for it. By default the task fails before starting, and deletes
+        the plan when this task created it.
+      - LifeTime itself may still refuse to start a plan with conflicts; see O(continue_with_errors).
+    type: bool
+    default: false
+  on_timeout:
+    description:
+      - What to do when O(wait_timeout) is reached. V(fail) leaves the plan as it is and fails with its key and status.
+        V(abort) aborts the plan this task started, waits briefly for it to be aborted, then fails.
+    type: str
+    choices: [fail, abort]
+    default: fail
+  continue_with_errors:
+    description:
+      - Send C(ContinueWithErrors=true) with the start command (not in the published API, but accepted by LifeTime).
+    type: bool
+    default: false
+notes:
+  - Requests before the plan is created do not grow with the number of applications; one environment list, one application
+    list with their status per environment, the target's zones when needed, and the target's plans. Versions are listed
+    only for an application whose asked version string runs in no environment.
+  - Plans are looked up among the target's plans of the last week (the LifeTime default).
+seealso:
+  - module: outsystems.lifetime.deployment_info
+  - module: outsystems.lifetime.binary_deployment
+extends_documentation_fragment:
+  - outsystems.lifetime.connection
+  - outsystems.lifetime.attributes
+author:
+  - outsystems.lifetime contributors
+"""
+
+EXAMPLES = r"""
+- name: Promote two applications from Development to Test and wait
+  outsystems.lifetime.deployment:
+    lifetime_url: http://127.0.0.1:8080
+    lifetime_token: demo-token
+    source_environment: Development
+    target_environment: Test
+    applications:
+      - Customer Portal
+      - name: Mobile Banking
+        version: 3.1.0
+    notes: Sprint 42
+  register: promotion
+
+- name: Prepare a two-step deployment and stop before the second step
+  outsystems.lifetime.deployment:
+    source_environment: Test
+    target_environment: Production
+    applications: [Orders]
+    two_step: stop
+  register: prepared
+
+- name: Later, finish it
+  outsystems.lifetime.deployment:
+    key: "{{ prepared.key }}"
+    two_step: continue
+
+- name: Save a plan for someone to review in LifeTime
+  outsystems.lifetime.deployment:
+    state: present
+    source_environment: Development
+    target_environment: Test
+    applications:
+      - name: HR Onboarding
+        deployment_zone: DMZ
+
+- name: Deploy with database mappings for an extension
+  outsystems.lifetime.deployment:
+    source_environment: Development
+    target_environment: Test
+    applications: [Customer Portal]
+    db_mappings:
+      - extension: ERPConnector
+        logical_database: ERP
+        database: ERPConnection
+
+- name: Abort a plan
+  outsystems.lifetime.deployment:
+    state: aborted
+    key: "{{ promotion.key }}"
+"""
+
+RETURN = r"""
+key:
+  description: The plan's key. Empty when nothing needed deploying, or in check mode before a plan exists.
+  returned: always
+  type: str
+status:
+  description: The plan's status (C(saved), C(running), C(needs_user_intervention), C(finished_successful), ...).
+  returned: always
+  type: str
+  sample: finished_successful
+info:
+  description: Why a plan needs user intervention (C(deployment_prepared), C(needs_configuration_or_confirmation), ...).
+  returned: always
+  type: str
+deployment_log:
+  description: The plan's deployment log.
+  returned: always
+  type: list
+  elements: dict
+  contains:
+    instant:
+      description: When the message was logged.
+      type: str
+    message:
+      description: The message.
+      type: str
+    type:
+      description: C(Info), C(Warning) or C(Error).
+      type: str
+applications_to_deploy:
+  description: The applications this plan deploys.
+  returned: always
+  type: list
+  elements: dict
+  contains:
+    application_name:
+      description: The application name.
+      type: str
+    application_key:
+      description: The application key.
+      type: str
+    from_version:
+      description: The version the target runs now (null when the application is new there).
+      type: str
+    to_version:
+      description: The version deployed.
+      type: str
+    version_key:
+      description: The key of the version deployed.
+      type: str
+    deployment_zone:
+      description: The name of the target's deployment zone (null when LifeTime picks it).
+      type: str
+    deployment_zone_key:
+      description: The key of that zone (empty when LifeTime picks it).
+      type: str
+applications_to_redeploy:
+  description: Consumer applications LifeTime redeploys because the plan makes them outdated.
+  returned: always
+  type: list
+  elements: dict
+conflicts:
+  description: The conflicts LifeTime reports for the plan (snake_case C(ApplicationConflict) records).
+  returned: always
+  type: list
+  elements: dict
+skipped:
+  description: The applications left out, each with C(application_name), C(application_key), C(version) and C(reason).
+  returned: always
+  type: list
+  elements: dict
+warnings:
+  description:
+    - Ansible's warnings of the task; the deployment's own are among them (modified applications, warnings of a plan
+      that finished with warnings, a deleted plan).
+  returned: when there are any
+  type: list
+  elements: str
+created:
+  description: Whether this task created the plan (predicted in check mode).
+  returned: always
+  type: bool
+started:
+  description: Whether this task started the plan (predicted in check mode).
+  returned: always
+  type: bool
+durations:
+  description: C(created_on), C(started_on), C(finished_on) and C(seconds) from start to finish.
+  returned: always
+  type: dict
+plan:
+  description: The plan record (snake_case C(Deployment_v2)).
+  returned: always
+  type: dict
+msg:
+  description: What happened, when nothing was deployed.
+  returned: sometimes
+  type: str
+"""
+
+from ansible_collections.outsystems.lifetime.plugins.module_utils import deployments as dep
+from ansible_collections.outsystems.lifetime.plugins.module_utils.errors import LifetimeApiError, LifetimeError
+from ansible_collections.outsystems.lifetime.plugins.module_utils.module_base import LifetimeModule
+from ansible_collections.outsystems.lifetime.plugins.module_utils.records import field, record_key, record_name
+
+
+def diff_record(plan, to_deploy=None, status=None, notes=None, environments=None):
+    """A comparable picture of a plan: environments, notes, operations and status (no key or dates)."""
+    if plan is None and to_deploy is None:
+        return {}
+    names = dict((record_key(env).lower(), record_name(env)) for env in environments or [])
+    plan = plan or {}
+    if to_deploy is None:
+        operations = [dict(version_key=v, deployment_zone_key=z) for v, z in dep.operations_of(plan)]
+    else:
+        operations = [dict(version_key=v, deployment_zone_key=z) for v, z in dep.wanted_operations(to_deploy)]
+    source = field(plan, "SourceEnvironmentKey") or ""
+    target = field(plan, "TargetEnvironmentKey") or ""
+    return dict(source_environment=names.get(source.lower(), source), target_environment=names.get(target.lower(), target),
+                notes=notes if notes is not None else field(plan, "Notes"), operations=operations, status=status)
+
+
+class Deployment:
+    def __init__(self, module):
+        self.module = module
+        self.params = module.params
+        self.client = module.client
+        self.lookups = module.lookups
+        self.check = module.check_mode
+        self.runner = dep.PlanRunner(module)
+        self.builder = None
+        self.to_deploy = []
+        self.before = None
+        self.after = None
+        self.changed = False
+        self.msg = None
+
+    # -- entry ----------------------------------------------------------------------------
+
+    def main(self):
+        params = self.params
+        if params["wait_timeout"] is None or params["wait_timeout"] <= 0:
+            raise ValueError("wait_timeout must be more than 0 seconds, got %s" % params["wait_timeout"])
+        state = params["state"]
+        if state in ("aborted", "absent"):
+            if not params["key"]:
+                raise ValueError("state %s needs key: the key of the deployment plan" % state)
+            return self.abort() if state == "aborted" else self.delete()
+        if not params["key"] and not (params["source_environment"] and params["target_environment"] and params["applications"]):
+            raise ValueError("give source_environment, target_environment and applications, or key (an existing plan)")
+        if params["key"]:
+            return self.existing_plan()
+        return self.new_plan()
+
+    # -- plans by key ---------------------------------------------------------------------
+
+    def read_plan(self, missing_ok=False):
+        self.runner.key = self.params["key"]
+        try:
+            self.runner.read_details()
+        except LifetimeApiError as exc:
+            if exc.status == 404:
+                if missing_ok:
+                    return False
+                raise ValueError("deployment plan '%s' not found" % self.params["key"])
+            raise
+        self.runner.read_status()
+        return True
+
+    def abort(self):
+        if not self.read_plan():
+            return self.finish()
+        runner = self.runner
+        self.before = dict(status=runner.status)
+        if runner.status in (dep.RUNNING, dep.INTERVENTION):
+            runner.command("abort")
+            self.changed = True
+            if not self.check:
+                dep.wait_for(lambda: runner.read_status() and runner.status not in (dep.RUNNING, dep.ABORTING, dep.INTERVENTION),
+                             min(self.params["wait_timeout"], dep.ABORT_WAIT), first=0.5, longest=5, sleep=dep.sleep)
+            self.after = dict(status=dep.ABORTED)
+        elif runner.status in (dep.ABORTED, dep.ABORTING):
+            self.msg = "deployment plan %s is already %s" % (runner.key, runner.status)
+        else:
+            raise dep.DeploymentError("deployment plan %s cannot be aborted: its status is %s (only running plans or plans waiting "
+                                      "for user intervention can be aborted)" % (runner.key, runner.status), runner.result())
+        return self.finish()
+
+    def delete(self):
+        if not self.read_plan(missing_ok=True):
+            self.msg = "deployment plan %s does not exist" % self.params["key"]
+            return self.finish()
+        runner = self.runner
+        if runner.status != dep.SAVED:
+            raise dep.DeploymentError("deployment plan %s cannot be deleted: its status is %s (only saved plans can be deleted)" % (
+                runner.key, runner.status), runner.result())
+        self.before = diff_record(runner.plan, status=runner.status, environments=self.lookups.environments())
+        self.after = {}
+        if not self.check:
+            self.client.delete(dep.plan_path(runner.key))
+        self.changed = True
+        return self.finish(deleted=True)
+
+    def existing_plan(self):
+        params = self.params
+        self.read_plan()
+        runner = self.runner
+        plan = runner.plan
+        environments = self.lookups.environments()
+        self.before = diff_record(plan, status=runner.status, environments=environments)
+        if params["applications"]:
+            source = self.environment("source_environment", field(plan, "SourceEnvironmentKey"))
+            target = self.environment("target_environment", field(plan, "TargetEnvironmentKey"))
+            self.resolve(source, target)
+            wanted = dep.wanted_operations(self.to_deploy)
+            if not dep.same_operations(dep.operations_of(plan), wanted):
+                if runner.status != dep.SAVED:
+                    raise dep.DeploymentError("deployment plan %s has other operations than asked but cannot be updated: its status is "
+                                              "%s (only saved plans can be changed)" % (runner.key, runner.status), runner.result())
+                body = self.body(source, target, params["notes"] if params["notes"] is not None else field(plan, "Notes"))
+                if not self.check:
+                    self.client.put(dep.plan_path(runner.key), body=body)
+                    runner.read_details()
+                self.changed = True
+                self.after = diff_record(plan, self.to_deploy, status=dep.SAVED, notes=body["Notes"], environments=environments)
+        self.runner.app_names = self.app_names()
+        return self.go_on()
+
+    def environment(self, option, plan_key):
+        env = self.lookups.environment(plan_key)
+        if self.params[option]:
+            asked = self.lookups.environment(self.params[option])
+            if record_key(asked) != record_key(env):
+                raise ValueError("%s '%s' is not the plan's (%s)" % (option, self.params[option], record_name(env)))
+        return env
+
+    # -- new plans ------------------------------------------------------------------------
+
+    def resolve(self, source, target):
+        if record_key(source) == record_key(target):
+            raise ValueError("source_environment and target_environment are both '%s': deploy to another environment" % record_name(source))
+        self.builder = dep.PlanBuilder(self.module, source, target)
+        self.to_deploy = self.builder.build(self.params["applications"])
+        self.runner.warnings.extend(self.builder.warnings)
+
+    def body(self, source, target, notes):
+        return {"Notes": notes if notes is not None else dep.DEFAULT_NOTES, "SourceEnvironmentKey": record_key(source),
+                "TargetEnvironmentKey": record_key(target), "ApplicationOperations": dep.operations_body(self.to_deploy)}
+
+    def new_plan(self):
+        params = self.params
+        source = self.lookups.environment(params["source_environment"])
+        target = self.lookups.environment(params["target_environment"])
+        self.resolve(source, target)
+        runner = self.runner
+        environments = self.lookups.environments()
+        if not self.to_deploy:
+            self.msg = "nothing to deploy: %s" % "; ".join("%s: %s" % (item["application_name"], item["reason"]) for item in self.builder.skipped)
+            return self.finish()
+        wanted = dep.wanted_operations(self.to_deploy)
+        found = self.find_plan(source, target, wanted)
+        if found is not None:
+            runner.key = record_key(found)
+            runner.read_details()
+            runner.status_record = found["_status"]
+            self.before = diff_record(runner.plan, status=runner.status, environments=environments)
+        else:
+            body = self.body(source, target, params["notes"])
+            self.before = {}
+            self.after = diff_record(None, self.to_deploy, status=dep.SAVED, notes=body["Notes"], environments=environments)
+            after_plan = dict(body, ApplicationOperations=[dict(op) for op in body["ApplicationOperations"]])
+            if self.check:
+                runner.details = {"Deployment": after_plan}
+                runner.status_record = {"DeploymentStatus": dep.SAVED, "Info": "", "DeploymentLog": []}
+            else:
+                answer = self.client.post("deployments/", body=body)
+                runner.key = self.client_key(answer)
+                runner.read_details()
+                runner.read_status()
+            runner.created = True
+            self.changed = True
+        runner.app_names = self.app_names()
+        return self.go_on()
+
+    @staticmethod
+    def client_key(answer):
+        from ansible_collections.outsystems.lifetime.plugins.module_utils.client import extract_key
+        key = extract_key(answer)
+        if not key:
+            raise LifetimeError("LifeTime created the deployment plan but its answer held no key: %r" % (answer,))
+        return key
+
+    def find_plan(self, source, target, wanted):
+        """A plan from source to target with the wanted operations that is saved or under way."""
+        plans = self.client.get_list("deployments/", params={"TargetEnvironmentKey": record_key(target)})
+        under_way, saved = None, None
+        for plan in plans:
+            if (field(plan, "SourceEnvironmentKey") or "").lower() != record_key(source).lower():
+                continue
+            if (field(plan, "TargetEnvironmentKey") or "").lower() != record_key(target).lower():
+                continue
+            if not dep.same_operations(dep.operations_of(plan), wanted):
+                continue
+            status = self.client.get(dep.plan_path(record_key(plan), "status/")) or {}
+            plan = dict(plan, _status=status)
+            if dep.status_of(status) in (dep.RUNNING, dep.INTERVENTION) and under_way is None:
+                under_way = plan
+            elif dep.status_of(status) == dep.SAVED and saved is None:
+                saved = plan
+        return under_way or saved
+
+    def app_names(self):
+        names = {}
+        try:
+            for app in self.lookups.applications(env_status=True) if self.builder else self.lookups.applications():
+                names[record_key(app).lower()] = record_name(app)
+        except LifetimeError:
+            pass
+        return names
+
+    # -- start and wait -------------------------------------------------------------------
+
+    def go_on(self):
+        params = self.params
+        runner = self.runner
+        if not self.check or runner.key:
+            runner.check_conflicts(params["allow_conflicts"])
+        if params["state"] == "present":
+            return self.finish()
+        status = runner.status
+        if status == dep.SAVED:
+            runner.start(params["redeploy_outdated"], params["continue_with_errors"])
+            self.changed = True
+            if self.after is None:
+                self.after = dict(self.before or {})
+            self.after = dict(self.after, status=dep.RUNNING)
+            runner.run(params["wait"])
+        elif status in (dep.RUNNING, dep.INTERVENTION, dep.ABORTING):
+            if status == dep.ABORTING:
+                raise dep.DeploymentError("deployment plan %s is being aborted" % runner.key, runner.result())
+            runner.run(params["wait"])
+            if runner.commands:
+                self.changed = True
+        elif status in dep.SUCCESSFUL:
+            self.msg = "deployment plan %s already finished (%s); it is not started again" % (runner.key, status)
+        else:
+            raise dep.DeploymentError("deployment plan %s ended with status %s and cannot be started again: create a new plan. "
+                                      "Deployment log: %s" % (runner.key, status, dep.log_text(dep.log_of(runner.status_record))),
+                                      runner.result())
+        if runner.commands and self.after is None:
+            self.after = dict(self.before or {}, status=dep.RUNNING)
+        if not self.check and runner.key:
+            runner.read_details()
+        return self.finish()
+
+    def finish(self, **extra):
+        result = self.runner.result()
+        result.update(extra)
+        result["skipped"] = self.builder.skipped if self.builder else []
+        result["applications_to_deploy"] = self.to_deploy
+        if self.msg:
+            result["msg"] = self.msg
+        for warning in result.pop("warnings"):
+            self.module.warn(warning)
+        before, after = self.before, self.after
+        if not self.changed:
+            before = after = None
+        self.module.exit_result(self.changed, before=before, after=after, **result)
+
+
+def run(module):
+    deployment = Deployment(module)
+    try:
+        deployment.main()
+    except dep.DeploymentError as exc:
+        module.fail_json(msg=str(exc), **fail_fields(exc.result, deployment))
+    except LifetimeError as exc:
+        if deployment.runner.key:
+            module.fail_json(msg="%s (deployment plan %s)" % (exc, deployment.runner.key), **fail_fields(deployment.runner.result(), deployment))
+        raise
+
+
+def fail_fields(result, deployment):
+    fields = dict(result)
+    fields["skipped"] = deployment.builder.skipped if deployment.builder else []
+    fields["applications_to_deploy"] = deployment.to_deploy
+    for warning in fields.pop("warnings", None) or []:
+        deployment.module.warn(warning)
+    return fields
+
+
+def main():
+    spec = dict(
+        state=dict(type="str", default="started", choices=["present", "started", "aborted", "absent"]),
+        key=dict(type="str", no_log=False),
+        source_environment=dict(type="str"),
+        target_environment=dict(type="str"),
+        applications=dict(type="list", elements="raw"),
+        notes=dict(type="str"),
+        redeploy_outdated=dict(type="bool", default=True),
+        db_mappings=dict(type="list", elements="dict", options=dict(
+            extension=dict(type="str", required=True, aliases=["extension_key", "extension_name"]),
+            logical_database=dict(type="str", required=True, aliases=["logical_database_name"]),
+            database=dict(type="str", required=True, aliases=["database_name"]),
+        )),
+        allow_conflicts=dict(type="bool", default=False),
+        continue_with_errors=dict(type="bool", default=False),
+    )
+    spec.update(dep.deployment_argument_spec())
+    module = LifetimeModule(argument_spec=spec)
+    module.params["applications"] = normalize_applications(module, module.params["applications"])
+    module.run(run)
+
+
+def normalize_applications(module, applications):
+    """Each element as a dict with name, version and deployment_zone; bad elements fail at once."""
+    if applications is None:
+        return None
+    normalized = []
+    for element in applications:
+        if isinstance(element, dict):
+            unknown = sorted(set(element) - set(("name", "version", "deployment_zone")))
+            if unknown:
+                module.fail_json(msg="applications: unknown key(s) %s in %r; valid keys: name, version, deployment_zone" % (", ".join(unknown), element))
+            if not element.get("name"):
+                module.fail_json(msg="applications: element %r has no name (the application name or key)" % (element,))
+            normalized.append(dict(name=str(element["name"]), version=None if element.get("version") is None else str(element["version"]),
+                                   deployment_zone=element.get("deployment_zone")))
+        elif isinstance(element, (str, int, float)) and str(element).strip():
+            normalized.append(dict(name=str(element).strip(), version=None, deployment_zone=None))
+        else:
+            module.fail_json(msg="applications: element %r is neither an application name nor a dictionary with name" % (element,))
+    return normalized
+
+
+if __name__ == "__main__":
+    main()
