@@ -467,7 +467,7 @@ class Deployment:
         else:
             body = self.body(source, target, params["notes"])
             self.before = {}
-            self.after = diff_record(None, self.to_deploy, status=dep.SAVED, notes=body["Notes"], environments=environments)
+            self.after = diff_record(body, self.to_deploy, status=dep.SAVED, notes=body["Notes"], environments=environments)
             after_plan = dict(body, ApplicationOperations=[dict(op) for op in body["ApplicationOperations"]])
             if self.check:
                 runner.details = {"Deployment": after_plan}

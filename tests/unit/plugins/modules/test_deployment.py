@@ -1,0 +1,353 @@
+"""The deployment module against the simulator: promotion, reuse, two-step, DB mappings, failures, check mode."""
+
+import time
+
+import pytest
+
+from ansible_collections.outsystems.lifetime.plugins.module_utils import deployments
+
+TWO_APPS = ["Customer Portal", "Mobile Banking"]
+
+
+@pytest.fixture(autouse=True)
+def fast_polling(monkeypatch):
+    """Poll the simulator (0.5 s deployments) often, so tests stay fast."""
+    monkeypatch.setattr(deployments, "FIRST_POLL", 0.1)
+    monkeypatch.setattr(deployments, "LONGEST_POLL", 0.3)
+
+
+@pytest.fixture
+def slow_deployments(simulator):
+    """Deployments that take 30 s, for timeouts."""
+    before = simulator.state.deploy_seconds
+    simulator.state.deploy_seconds = 30
+    yield simulator
+    simulator.state.deploy_seconds = before
+
+
+def promote(run_module, **args):
+    merged = dict(source_environment="Development", target_environment="Test", applications=TWO_APPS)
+    merged.update(args)
+    return run_module("deployment", **merged)
+
+
+def mutating(simulator):
+    return [(r["method"], r["path"]) for r in simulator.mutating_requests()]
+
+
+def plans(simulator):
+    return {plan.key: plan.status for plan in simulator.state.deployments}
+
+
+def warning_text(result):
+    return " ".join(str(item) for item in result.get("warnings", []))
+
+
+# -- promotion ------------------------------------------------------------------------------
+
+
+def test_promotes_two_apps_and_second_run_changes_nothing(simulator, run_module):
+    assert simulator.state.running_version("Test", "Customer Portal") == "1.1.0"
+    result = promote(run_module)
+    assert not result.get("failed"), result
+    assert result["changed"] and result["created"] and result["started"]
+    assert result["status"] == "finished_successful"
+    assert simulator.state.running_version("Test", "Customer Portal") == "1.2.0"
+    assert simulator.state.running_version("Test", "Mobile Banking") == "3.1.0"
+    deployed = dict((app["application_name"], (app["from_version"], app["to_version"])) for app in result["applications_to_deploy"])
+    assert deployed == {"Customer Portal": ("1.1.0", "1.2.0"), "Mobile Banking": ("3.0.0", "3.1.0")}
+    assert all(app["deployment_zone"] == "Global" for app in result["applications_to_deploy"])
+    # Customer Portal is modified in Development: deployed at its tagged version, with a warning.
+    assert "Customer Portal" in warning_text(result) and "modified" in warning_text(result)
+    assert result["deployment_log"] and {"instant", "message", "type"} <= set(result["deployment_log"][0])
+    assert result["durations"]["started_on"] and result["durations"]["finished_on"]
+    assert result["plan"]["key"] == result["key"]
+    start = [r for r in simulator.requests() if r["method"] == "POST" and r["path"].endswith("/start/")]
+    assert len(start) == 1
+    assert start[0]["query"].get("IncludeErrorDetails") in ("true", ["true"])
+    assert start[0]["query"].get("RedeployOutdated") in ("true", ["true"])
+
+    simulator.clear_requests()
+    again = promote(run_module)
+    assert not again.get("failed"), again
+    assert again["changed"] is False and again["created"] is False and again["started"] is False
+    assert mutating(simulator) == []
+    assert sorted(item["application_name"] for item in again["skipped"]) == sorted(TWO_APPS)
+    assert "nothing to deploy" in again["msg"]
+    assert len(simulator.state.deployments) == 1
+
+
+def test_app_already_in_target_is_skipped(simulator, run_module):
+    result = promote(run_module, applications=["Orders", "HR Onboarding"])
+    assert result["changed"], result
+    assert [item["application_name"] for item in result["skipped"]] == ["Orders"]
+    assert [item["application_name"] for item in result["applications_to_deploy"]] == ["HR Onboarding"]
+    assert result["applications_to_deploy"][0]["from_version"] is None
+    assert simulator.state.running_version("Test", "HR Onboarding") == "1.0.0"
+
+
+def test_nothing_to_deploy_creates_nothing(simulator, run_module):
+    result = promote(run_module, applications=["Orders", "Inventory"])
+    assert result["changed"] is False and not result.get("failed")
+    assert "nothing to deploy" in result["msg"] and "Orders" in result["msg"]
+    assert mutating(simulator) == [] and plans(simulator) == {}
+
+
+def test_explicit_version_and_zone(simulator, run_module):
+    result = promote(run_module, applications=[{"name": "Customer Portal", "version": "1.0", "deployment_zone": "DMZ"}])
+    assert result["status"] == "finished_successful", result
+    assert result["applications_to_deploy"][0]["to_version"] == "1.0.0"
+    assert result["applications_to_deploy"][0]["deployment_zone"] == "DMZ"
+    assert simulator.state.running_version("Test", "Customer Portal") == "1.0.0"
+
+
+def test_request_count_does_not_grow_with_applications(simulator, run_module):
+    def gets_before_create(apps):
+        simulator.reset()
+        simulator.clear_requests()
+        result = run_module("deployment", state="present", source_environment="Production", target_environment="Development",
+                            applications=apps)
+        assert result["created"], result
+        requests = simulator.requests()
+        create = next(i for i, r in enumerate(requests) if r["method"] == "POST")
+        return len(requests[:create])
+
+    one = gets_before_create(["Customer Portal"])
+    five = gets_before_create(["Customer Portal", "Orders", "Inventory", "Mobile Banking", "Shared Components"])
+    print("GETs before the plan is created: 1 app -> %d, 5 apps -> %d" % (one, five))
+    assert one == five <= 4
+
+
+# -- state present, reuse, update, delete --------------------------------------------------------
+
+
+def test_present_reuses_identical_saved_plan_and_updates_by_key(simulator, run_module):
+    first = promote(run_module, state="present")
+    assert first["changed"] and first["created"] and first["status"] == "saved", first
+    simulator.clear_requests()
+    second = promote(run_module, state="present")
+    assert second["changed"] is False and second["created"] is False and second["key"] == first["key"]
+    assert mutating(simulator) == []
+    assert len(simulator.state.deployments) == 1
+
+    updated = run_module("deployment", state="present", key=first["key"], applications=["Customer Portal"], diff=True)
+    assert updated["changed"], updated
+    assert [m for m in mutating(simulator) if m[0] != "GET"] == [("PUT", "/lifetimeapi/rest/v2/deployments/%s/" % first["key"])]
+    assert len(simulator.state.plans[first["key"]].operations) == 1
+    assert len(updated["diff"]["before"]["operations"]) == 2 and len(updated["diff"]["after"]["operations"]) == 1
+
+    simulator.clear_requests()
+    same = run_module("deployment", state="present", key=first["key"], applications=["Customer Portal"])
+    assert same["changed"] is False and mutating(simulator) == []
+
+
+def test_started_reuses_saved_plan_and_starts_it(simulator, run_module):
+    saved = promote(run_module, state="present")
+    started = promote(run_module)
+    assert started["key"] == saved["key"] and started["created"] is False and started["started"] is True
+    assert started["status"] == "finished_successful"
+    assert len(simulator.state.deployments) == 1
+
+
+def test_delete_saved_plan(simulator, run_module):
+    saved = promote(run_module, state="present")
+    check = run_module("deployment", state="absent", key=saved["key"], check_mode=True, diff=True)
+    assert check["changed"] and saved["key"] in plans(simulator)
+    result = run_module("deployment", state="absent", key=saved["key"], diff=True)
+    assert result["changed"] and result["diff"] == check["diff"] and result["diff"]["after"] == {}
+    assert plans(simulator) == {}
+    again = run_module("deployment", state="absent", key=saved["key"])
+    assert again["changed"] is False and not again.get("failed")
+
+
+def test_delete_refuses_a_plan_that_is_not_saved(simulator, run_module):
+    done = promote(run_module)
+    result = run_module("deployment", state="absent", key=done["key"])
+    assert result["failed"] and "only saved plans" in result["msg"] and done["key"] in result["msg"]
+    assert done["key"] in plans(simulator)
+
+
+# -- check mode ---------------------------------------------------------------------------------
+
+
+def test_check_mode_predicts_and_sends_nothing(simulator, run_module):
+    check = promote(run_module, check_mode=True, diff=True)
+    assert mutating(simulator) == [] and plans(simulator) == {}
+    assert check["changed"] and check["created"] and check["started"], check
+    real = promote(run_module, diff=True)
+    assert real["changed"] == check["changed"]
+    assert real["diff"] == check["diff"]
+    assert check["diff"]["before"] == {} and check["diff"]["after"]["target_environment"] == "Test"
+    simulator.clear_requests()
+    again = promote(run_module, check_mode=True)
+    assert again["changed"] is False and mutating(simulator) == []
+
+
+def test_check_mode_present_on_saved_plan(simulator, run_module):
+    promote(run_module, state="present")
+    simulator.clear_requests()
+    check = promote(run_module, check_mode=True)
+    assert check["changed"] and check["created"] is False and check["started"] is True
+    assert mutating(simulator) == []
+
+
+# -- two-step, DB mappings, outcomes ---------------------------------------------------------
+
+
+def test_two_step_stop_then_continue_by_key(simulator, run_module):
+    simulator.set_scenario("two_step")
+    stopped = promote(run_module, two_step="stop")
+    assert stopped["changed"] and stopped["status"] == "needs_user_intervention", stopped
+    assert stopped["info"] == "deployment_prepared"
+    assert simulator.state.running_version("Test", "Customer Portal") == "1.1.0"
+    simulator.clear_requests()
+    rerun = promote(run_module, two_step="stop")
+    assert rerun["changed"] is False and rerun["key"] == stopped["key"] and mutating(simulator) == []
+    check = run_module("deployment", key=stopped["key"], check_mode=True)
+    assert check["changed"] and mutating(simulator) == []
+    finished = run_module("deployment", key=stopped["key"])
+    assert finished["changed"] and finished["status"] == "finished_successful", finished
+    assert [m[1].rsplit("/", 2)[-2] for m in mutating(simulator)] == ["continue"]
+    assert simulator.state.running_version("Test", "Customer Portal") == "1.2.0"
+
+
+def test_two_step_continue(simulator, run_module):
+    simulator.set_scenario("two_step")
+    result = promote(run_module)
+    assert result["status"] == "finished_successful", result
+    commands = [m[1].rsplit("/", 2)[-2] for m in mutating(simulator) if m[1].count("/") > 5]
+    assert commands == ["start", "continue"]
+
+
+def test_db_mappings_given(simulator, run_module):
+    simulator.set_scenario("db_mappings")
+    result = promote(run_module, db_mappings=[{"extension": "ERPConnector", "logical_database": "ERP", "database": "ERPConnection"}])
+    assert result["status"] == "finished_successful", result
+    configuration = [r for r in simulator.requests() if r["path"].endswith("/configuration/")]
+    assert len(configuration) == 1
+    body = configuration[0]["body"]
+    assert body[0]["DBMapping"] == [{"LogicalDatabaseName": "ERP", "DatabaseName": "ERPConnection"}]
+
+
+def test_db_mappings_missing(simulator, run_module):
+    simulator.set_scenario("db_mappings")
+    result = promote(run_module)
+    assert result["failed"] and "ERPConnector/ERP" in result["msg"] and result["key"] in result["msg"], result
+    assert result["status"] == "needs_user_intervention"
+    assert plans(simulator)[result["key"]] == "needs_user_intervention"
+
+
+def test_finished_with_errors_fails_with_log(simulator, run_module):
+    simulator.set_scenario("finished_with_errors")
+    result = promote(run_module)
+    assert result["failed"] and "finished_with_errors" in result["msg"] and "error publishing module" in result["msg"], result
+    assert any(entry["type"] == "Error" for entry in result["deployment_log"])
+    assert simulator.state.running_version("Test", "Customer Portal") == "1.1.0"
+
+
+def test_finished_with_warnings_succeeds_with_warnings(simulator, run_module):
+    simulator.set_scenario("finished_with_warnings")
+    result = promote(run_module)
+    assert not result.get("failed") and result["status"] == "finished_with_warnings", result
+    assert "deprecated elements" in warning_text(result)
+
+
+# -- conflicts ------------------------------------------------------------------------------------
+
+
+def test_conflicts_fail_before_start_and_delete_created_plan(simulator, run_module):
+    simulator.set_scenario("conflicts")
+    result = promote(run_module)
+    assert result["failed"] and "conflict" in result["msg"] and "deleted" in result["msg"], result
+    assert result["conflicts"] and result["plan_deleted"] is True
+    assert plans(simulator) == {}
+    assert not any(r["path"].endswith("/start/") for r in simulator.requests())
+
+
+def test_conflicts_keep_a_plan_this_task_did_not_create(simulator, run_module):
+    saved = promote(run_module, state="present")
+    simulator.set_scenario("conflicts")
+    result = promote(run_module)
+    assert result["failed"] and result["key"] == saved["key"]
+    assert plans(simulator) == {saved["key"]: "saved"}
+
+
+def test_allow_conflicts_with_continue_with_errors_starts(simulator, run_module):
+    simulator.set_scenario("conflicts")
+    result = promote(run_module, allow_conflicts=True, continue_with_errors=True)
+    assert not result.get("failed") and result["status"] == "finished_successful", result
+    start = [r for r in simulator.requests() if r["path"].endswith("/start/")][0]
+    assert start["query"].get("ContinueWithErrors") in ("true", ["true"])
+
+
+def test_refused_start_fails_with_reasons_and_deletes_plan(simulator, run_module):
+    simulator.set_scenario("conflicts")
+    result = promote(run_module, allow_conflicts=True)
+    assert result["failed"] and "refused to start" in result["msg"] and "consumes elements" in result["msg"], result
+    assert plans(simulator) == {}
+
+
+# -- abort, timeout, parallel plans ----------------------------------------------------------
+
+
+def test_abort(simulator, run_module, slow_deployments):
+    started = promote(run_module, wait=False)
+    assert started["status"] == "running" and started["started"], started
+    check = run_module("deployment", state="aborted", key=started["key"], check_mode=True)
+    assert check["changed"] and plans(simulator)[started["key"]] == "running"
+    aborted = run_module("deployment", state="aborted", key=started["key"])
+    assert aborted["changed"] and aborted["status"] == "aborted", aborted
+    again = run_module("deployment", state="aborted", key=started["key"])
+    assert again["changed"] is False and not again.get("failed")
+
+
+def test_wait_timeout_fail_leaves_plan(simulator, run_module, slow_deployments):
+    result = promote(run_module, wait_timeout=1)
+    assert result["failed"], result
+    assert result["key"] in result["msg"] and "running" in result["msg"] and "wait_timeout" in result["msg"]
+    assert result["status"] == "running" and plans(simulator)[result["key"]] == "running"
+
+
+def test_wait_timeout_abort(simulator, run_module, slow_deployments):
+    result = promote(run_module, wait_timeout=1, on_timeout="abort")
+    assert result["failed"] and "aborted" in result["msg"], result
+    assert plans(simulator)[result["key"]] == "aborted"
+
+
+def test_rerun_after_timeout_waits_for_the_same_plan(simulator, run_module, slow_deployments):
+    first = promote(run_module, wait_timeout=1)
+    simulator.state.deploy_seconds = 0.5
+    simulator.state.plans[first["key"]].phase_end = time.time() + 1  # still running when the task runs again
+    simulator.clear_requests()
+    second = promote(run_module)
+    assert second["key"] == first["key"] and second["status"] == "finished_successful", second
+    assert second["created"] is False and second["started"] is False and second["changed"] is False
+    assert mutating(simulator) == [] and len(simulator.state.deployments) == 1
+
+
+def test_parallel_plans_to_the_same_target(simulator, run_module):
+    first = promote(run_module, applications=["Customer Portal"], wait=False)
+    second = promote(run_module, applications=["HR Onboarding"], wait=False)
+    assert first["key"] != second["key"] and first["started"] and second["started"], (first, second)
+    finished = run_module("deployment", key=second["key"])
+    assert finished["status"] == "finished_successful"
+    assert simulator.state.running_version("Test", "HR Onboarding") == "1.0.0"
+
+
+# -- bad input: nothing created ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("args, words", [
+    (dict(target_environment="Development"), ["both", "Development"]),
+    (dict(applications=["Customer Portl", "Nope"]), ["Customer Portl", "Nope", "Valid application names", "Orders"]),
+    (dict(applications=[{"name": "Orders", "version": "9.9.9"}]), ["9.9.9", "2.0.0, 2.1.0"]),
+    (dict(applications=[{"name": "Orders", "deployment_zone": "Moon"}]), ["Moon", "DMZ"]),
+    (dict(wait_timeout=-5), ["wait_timeout", "-5"]),
+    (dict(target_environment="Staging"), ["Staging", "Valid environment names"]),
+])
+def test_bad_input_fails_and_creates_nothing(simulator, run_module, args, words):
+    result = promote(run_module, **args)
+    assert result["failed"], result
+    for word in words:
+        assert word in result["msg"]
+    assert mutating(simulator) == [] and plans(simulator) == {}
