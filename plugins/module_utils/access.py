@@ -8,8 +8,14 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+try:
+    from urllib.parse import quote
+except ImportError:  # pragma: no cover - Python 2 is not supported
+    from urllib import quote
+
 from ansible_collections.outsystems.lifetime.plugins.module_utils.errors import LifetimeApiError, LifetimeLookupError
-from ansible_collections.outsystems.lifetime.plugins.module_utils.records import field
+from ansible_collections.outsystems.lifetime.plugins.module_utils.lookups import not_found
+from ansible_collections.outsystems.lifetime.plugins.module_utils.records import field, record_key, record_name
 
 UPDATE_PASSWORD_CHOICES = ["on_create", "always"]
 
@@ -90,3 +96,53 @@ def find(records, wanted, *names):
             if isinstance(value, str) and value.strip().lower() == text:
                 return record
     return None
+
+
+def pick_user(module, wanted):
+    """The user whose key or username is ``wanted`` (Lookups.user matches full names); fails naming the usernames."""
+    users = module.lookups.users()
+    found = find(users, wanted, "Username", "username")
+    if found is None:
+        raise not_found("user", str(wanted), [field(user, "Username", "username") for user in users])
+    return found
+
+
+# ---- database connections ------------------------------------------------------------------
+
+LEVEL_WRAPPER = "DbConnectionPermissionLevel"
+
+
+def db_levels(module):
+    levels = unwrap(module.lookups.records("environments/dbconnection/permissionlevels/"), LEVEL_WRAPPER)
+    return sorted(levels, key=lambda level: field(level, "Level", "level") or 0)
+
+
+def level_value(level):
+    return field(level, "Level", "level")
+
+
+def level_label(levels, value):
+    for level in levels:
+        if level_value(level) == value:
+            return field(level, "Label", "label")
+    return str(value)
+
+
+def connection_path(env_key, name):
+    return "environments/%s/dbconnections/%s/" % (env_key, quote(name, safe=""))
+
+
+def current_permissions(module, path, kind, records, name_of):
+    """subject key -> permission level value, for every role or user (LifeTime lists them one at a time)."""
+    levels = {}
+    for record in records:
+        answer = module.client.get("%s%spermissionlevel/%s/" % (path, kind, quote(name_of(record), safe="")))
+        if isinstance(answer, dict):
+            levels[record_key(record)] = level_value(answer)
+    return levels
+
+
+def permission_list(levels, current, records, label, lowest):
+    names = dict((record_key(record), record_name(record)) for record in records)
+    return sorted(({label: names.get(key, key), "permission_level": level_label(levels, value)}
+                   for key, value in current.items() if value != lowest), key=lambda item: str(item[label]).lower())

@@ -131,7 +131,7 @@ team:
       sample: [{"key": "6f1c...", "name": "Orders"}]
 """
 
-from ansible_collections.outsystems.lifetime.plugins.module_utils.access import find, plan_membership, sorted_by
+from ansible_collections.outsystems.lifetime.plugins.module_utils.access import find, pick_user, plan_membership, sorted_by
 from ansible_collections.outsystems.lifetime.plugins.module_utils.client import extract_key
 from ansible_collections.outsystems.lifetime.plugins.module_utils.module_base import LifetimeModule
 from ansible_collections.outsystems.lifetime.plugins.module_utils.records import field, record_key, record_name, to_snake
@@ -160,7 +160,7 @@ def team_record(key, name, description, members, apps):
 def desired_members(module):
     wanted = {}
     for item in module.params["members"] or []:
-        user = module.lookups.user(item["user"])
+        user = pick_user(module, item["user"])
         role = module.lookups.role(item["role"])
         wanted[record_key(user)] = {"UserKey": record_key(user), "Name": field(user, "Name"), "Username": field(user, "Username"),
                                     "RoleKey": record_key(role), "RoleName": record_name(role)}
@@ -232,7 +232,9 @@ def manage(module):
 
     changed = record_changed or bool(member_sets or member_removals or app_adds or app_removals)
     if changed and not module.check_mode:
-        body = {"name": after_name, "description": params["description"] if params["description"] is not None else (description or "")}
+        body = {"name": after_name}
+        if params["description"] is not None:
+            body["description"] = params["description"]
         if current is None:
             key = extract_key(module.client.post("teams/", body=body))
             if not key:

@@ -1,0 +1,356 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, outsystems.lifetime contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+DOCUMENTATION = r"""
+module: db_connection
+short_description: Create, edit, test and delete the database connections of a LifeTime environment
+version_added: 0.1.0
+description:
+  - Creates a database connection in an environment, or brings an existing one (found by name) to match the options
+    given, or deletes it; sets and revokes the permission of roles and users on it; tests it.
+  - LifeTime returns a connection's provider, description and configuration, but never its database user or password,
+    so those two cannot be compared. They are sent when the connection is created, with every other edit of it,
+    and on every run with O(update_password=always) (which then always reports a change).
+  - Needs LifeTime 11.13 or later.
+options:
+  environment:
+    description:
+      - The name or key of the environment.
+    type: str
+    required: true
+  name:
+    description:
+      - The name of the database connection.
+    type: str
+    required: true
+  new_name:
+    description:
+      - Rename the connection to this name.
+    type: str
+  provider:
+    description:
+      - The database provider by its display name (for example C(SqlServer) or C(Oracle)) or key. Required to create.
+    type: str
+  description:
+    description:
+      - The description of the connection. Compared only when LifeTime returns it.
+    type: str
+  connection_string:
+    description:
+      - The connection's configuration parameters, separated by semicolons (C(Server=db.example.com;Database=ERP)).
+      - Keep secrets out of it; give the password in O(password).
+    type: str
+  user:
+    description:
+      - The database user. Write-only (see the description).
+    type: str
+  password:
+    description:
+      - The database password. Write-only; never shown in results, diffs or logs.
+    type: str
+  update_password:
+    description:
+      - V(on_create) sends O(user) and O(password) when the connection is created (and with any other edit);
+        V(always) sends them on every run.
+    type: str
+    choices: [on_create, always]
+    default: on_create
+  role_permissions:
+    description:
+      - The permission of roles on the connection. Roles not listed have theirs revoked.
+      - Omitted, the role permissions are not changed.
+    type: list
+    elements: dict
+    suboptions:
+      role:
+        description:
+          - The name or key of the role.
+        type: str
+        required: true
+      permission_level:
+        description:
+          - The label (or short label) of the permission level, see RV(outsystems.lifetime.db_connection_info#module:permission_levels).
+        type: str
+        required: true
+  user_permissions:
+    description:
+      - The permission of single users on the connection. Users not listed have theirs revoked.
+      - Omitted, the user permissions are not changed.
+    type: list
+    elements: dict
+    suboptions:
+      user:
+        description:
+          - The username or key of the user.
+        type: str
+        required: true
+      permission_level:
+        description:
+          - The label (or short label) of the permission level.
+        type: str
+        required: true
+  test:
+    description:
+      - Test the connection as asked (provider, configuration, user and password) before changing anything; a failed
+        test fails the task and nothing is changed.
+      - The test also runs in check mode; it is not a change.
+      - Needs O(user) and O(password), which LifeTime never returns.
+    type: bool
+    default: false
+  state:
+    description:
+      - V(present) creates or edits the connection, V(absent) deletes it.
+    type: str
+    choices: [present, absent]
+    default: present
+extends_documentation_fragment:
+  - outsystems.lifetime.connection
+  - outsystems.lifetime.attributes
+author:
+  - outsystems.lifetime contributors
+"""
+
+EXAMPLES = r"""
+- name: The reporting database, tested first, readable by Developers
+  outsystems.lifetime.db_connection:
+    lifetime_url: http://127.0.0.1:8080
+    lifetime_token: demo-token
+    environment: Development
+    name: Reporting
+    provider: SqlServer
+    connection_string: Server=reports.example.com;Database=Reports
+    user: report_reader
+    password: "{{ reporting_password }}"
+    test: true
+    role_permissions:
+      - role: Developer
+        permission_level: Use
+    user_permissions: []
+
+- name: Remove it
+  outsystems.lifetime.db_connection:
+    environment: Development
+    name: Reporting
+    state: absent
+"""
+
+RETURN = r"""
+db_connection:
+  description: The connection after the task (in check mode, as it would be), with snake_case keys; empty when deleted.
+    Never holds the password.
+  returned: always
+  type: dict
+  contains:
+    db_connection_name:
+      description: The connection name.
+      type: str
+      sample: Reporting
+    provider_name:
+      description: The provider.
+      type: str
+    database_configuration:
+      description: The configuration parameters.
+      type: str
+    role_permissions:
+      description: The roles with a permission on the connection (role, permission_level), when O(role_permissions) is given.
+      type: list
+      elements: dict
+    user_permissions:
+      description: The users with a permission on the connection (user, permission_level), when O(user_permissions) is given.
+      type: list
+      elements: dict
+test_result:
+  description: The outcome of the test, when O(test=true).
+  returned: when O(test=true)
+  type: dict
+  sample: {"success": true}
+"""
+
+from ansible_collections.outsystems.lifetime.plugins.module_utils.access import (
+    UPDATE_PASSWORD_CHOICES,
+    connection_path,
+    current_permissions,
+    db_levels,
+    find,
+    level_value,
+    permission_list,
+    pick_level,
+    pick_user,
+)
+from ansible_collections.outsystems.lifetime.plugins.module_utils.lookups import pick
+from ansible_collections.outsystems.lifetime.plugins.module_utils.module_base import MASK, LifetimeModule
+from ansible_collections.outsystems.lifetime.plugins.module_utils.records import field, record_key, record_name, to_snake
+
+def plan_permissions(current, wanted, lowest):
+    """(sets: key -> value, revokes: [key]) to make ``current`` match ``wanted``."""
+    sets = dict((key, value) for key, value in wanted.items() if current.get(key, lowest) != value)
+    revokes = [key for key, value in current.items() if key not in wanted and value != lowest]
+    return sets, revokes
+
+
+def manage(module):
+    params = module.params
+    env = module.lookups.environment(params["environment"])
+    env_key = record_key(env)
+    connections = module.client.get_list("environments/%s/dbconnections/" % env_key)
+    current = find(connections, params["name"], "dbConnectionName", "DbConnectionName")
+    name = field(current, "dbConnectionName") if current else params["name"]
+    path = connection_path(env_key, name)
+
+    if params["state"] == "absent":
+        if current is not None and not module.check_mode:
+            module.client.delete(path)
+        module.exit_result(current is not None, before=current, after={}, db_connection={})
+        return
+
+    providers = module.client.get_list("environments/%s/dbconnection/dbproviders/" % env_key)
+    provider = None
+    if params["provider"]:
+        provider = pick("database provider", [dict(item, Name=item.get("DisplayName"), Key=item.get("ProviderKey")) for item in providers],
+                        params["provider"], " in environment '%s'" % record_name(env))
+    elif current is not None:
+        provider = next((dict(item, Key=item.get("ProviderKey")) for item in providers
+                         if item.get("DisplayName") == field(current, "providerName")), None)
+    if current is None and provider is None:
+        raise ValueError("database connection '%s' does not exist in '%s': give 'provider' (valid providers: %s) to create it" % (
+            params["name"], record_name(env), ", ".join(item.get("DisplayName") or "" for item in providers)))
+
+    levels = db_levels(module) if params["role_permissions"] is not None or params["user_permissions"] is not None else []
+    lowest = level_value(levels[0]) if levels else 0
+    wanted_roles = wanted_users = None
+    if params["role_permissions"] is not None:
+        wanted_roles = dict((record_key(module.lookups.role(item["role"])), level_value(pick_level("permission level", levels, item["permission_level"],
+                                                                                                ("Label", "ShortLabel"))))
+                            for item in params["role_permissions"])
+    if params["user_permissions"] is not None:
+        wanted_users = dict((record_key(pick_user(module, item["user"])), level_value(pick_level("permission level", levels, item["permission_level"],
+                                                                                                ("Label", "ShortLabel"))))
+                            for item in params["user_permissions"])
+
+    request = {"dbConnectionName": params["new_name"] or name, "providerKey": provider and provider.get("Key"),
+               "description": params["description"], "dbUsername": params["user"], "dbPassword": params["password"],
+               "dbConfigParams": params["connection_string"]}
+    request = dict((key, value) for key, value in request.items() if value is not None)
+
+    test_result = None
+    if params["test"]:
+        missing = [option for option in ("user", "password") if not params[option]]
+        if current is None and not params["connection_string"]:
+            missing.append("connection_string")
+        if missing:
+            raise ValueError("test needs %s (LifeTime never returns a connection's user or password)" % ", ".join(missing))
+        test_body = dict(request)
+        test_body.setdefault("dbConfigParams", field(current or {}, "databaseConfiguration") or "")
+        module.client.post("environments/%s/testdbconnection/" % env_key, body=test_body)
+        test_result = {"success": True}
+
+    before_base = dict(current) if current else {}
+    after_base = dict(before_base)
+    if current is None:
+        after_base = {"dbConnectionName": name, "isAdvancedConfiguration": False}
+    after_base["dbConnectionName"] = params["new_name"] or name
+    if provider is not None:
+        after_base["providerName"] = provider.get("DisplayName")
+    if params["connection_string"] is not None:
+        after_base["databaseConfiguration"] = params["connection_string"]
+    if params["description"] is not None and (current is None or "description" in current):
+        after_base["description"] = params["description"]
+    record_changed = current is None or any(before_base.get(key) != after_base.get(key) for key in after_base)
+    send_secrets = bool(params["user"] or params["password"]) and (current is None or record_changed or params["update_password"] == "always")
+    edit = current is not None and (record_changed or send_secrets)
+
+    role_sets = user_sets = {}
+    role_revokes = user_revokes = []
+    roles_now = users_now = None
+    if wanted_roles is not None:
+        roles_now = current_permissions(module, path, "role", module.lookups.roles(), record_name) if current else {}
+        role_sets, role_revokes = plan_permissions(roles_now, wanted_roles, lowest)
+    if wanted_users is not None:
+        users_now = current_permissions(module, path, "user", module.lookups.users(), lambda user: field(user, "Username")) if current else {}
+        user_sets, user_revokes = plan_permissions(users_now, wanted_users, lowest)
+
+    changed = current is None or edit or bool(role_sets or role_revokes or user_sets or user_revokes)
+    if changed and not module.check_mode:
+        if current is None:
+            body = dict(request)
+            for key in ("dbUsername", "dbPassword", "dbConfigParams"):
+                body.setdefault(key, "")
+            module.client.post("environments/%s/dbconnections/" % env_key, body=body)
+        elif edit:
+            module.client.put(path, body=request if send_secrets else dict((key, value) for key, value in request.items()
+                                                                          if key not in ("dbUsername", "dbPassword")))
+        path = connection_path(env_key, after_base["dbConnectionName"])
+        roles = dict((record_key(role), record_name(role)) for role in module.lookups.roles())
+        users = dict((record_key(user), field(user, "Username")) for user in module.lookups.users())
+        for key in role_revokes:
+            module.client.request("DELETE", path + "rolepermissionlevel/", body={"role": roles[key]})
+        for key in sorted(role_sets):
+            module.client.put(path + "rolepermissionlevel/", body={"role": roles[key], "permissionLevel": role_sets[key]})
+        for key in user_revokes:
+            module.client.request("DELETE", path + "userpermissionlevel/", body={"username": users[key]})
+        for key in sorted(user_sets):
+            module.client.put(path + "userpermissionlevel/", body={"username": users[key], "permissionLevel": user_sets[key]})
+
+    before = dict(before_base) if current else None
+    after = dict(after_base)
+    if roles_now is not None:
+        roles_after = dict(roles_now)
+        roles_after.update(role_sets)
+        for key in role_revokes:
+            roles_after[key] = lowest
+        if before is not None:
+            before["rolePermissions"] = permission_list(levels, roles_now, module.lookups.roles(), "role", lowest)
+        after["rolePermissions"] = permission_list(levels, roles_after, module.lookups.roles(), "role", lowest)
+    if users_now is not None:
+        users_after = dict(users_now)
+        users_after.update(user_sets)
+        for key in user_revokes:
+            users_after[key] = lowest
+        if before is not None:
+            before["userPermissions"] = permission_list(levels, users_now, module.lookups.users(), "user", lowest)
+        after["userPermissions"] = permission_list(levels, users_after, module.lookups.users(), "user", lowest)
+    if send_secrets:
+        if params["user"]:
+            after["dbUsername"] = params["user"]
+        if params["password"]:
+            after["dbPassword"] = MASK
+    result = dict((key, value) for key, value in after.items() if key != "dbPassword")
+    extra = {"test_result": test_result} if params["test"] else {}
+    module.exit_result(changed, before=before, after=after, db_connection=to_snake(result), **extra)
+
+
+def main():
+    module = LifetimeModule(
+        argument_spec=dict(
+            environment=dict(type="str", required=True),
+            name=dict(type="str", required=True),
+            new_name=dict(type="str"),
+            provider=dict(type="str"),
+            description=dict(type="str"),
+            connection_string=dict(type="str"),
+            user=dict(type="str"),
+            password=dict(type="str", no_log=True),
+            update_password=dict(type="str", choices=UPDATE_PASSWORD_CHOICES, default="on_create", no_log=False),
+            role_permissions=dict(type="list", elements="dict", options=dict(
+                role=dict(type="str", required=True),
+                permission_level=dict(type="str", required=True),
+            )),
+            user_permissions=dict(type="list", elements="dict", options=dict(
+                user=dict(type="str", required=True),
+                permission_level=dict(type="str", required=True),
+            )),
+            test=dict(type="bool", default=False),
+            state=dict(type="str", choices=["present", "absent"], default="present"),
+        ),
+    )
+    module.run(manage)
+
+
+if __name__ == "__main__":
+    main()
