@@ -1,0 +1,78 @@
+"""binary_deployment against the simulator: upload as a stream, start, wait, idempotency, check mode."""
+
+import pytest
+
+from ansible_collections.outsystems.lifetime.plugins.module_utils import deployments
+from lifetime_simulator.downloads import build_package
+
+
+@pytest.fixture(autouse=True)
+def fast_polling(monkeypatch):
+    monkeypatch.setattr(deployments, "FIRST_POLL", 0.1)
+    monkeypatch.setattr(deployments, "LONGEST_POLL", 0.3)
+
+
+@pytest.fixture
+def package(simulator, tmp_path):
+    app = simulator.state.find_app("Customer Portal")
+    path = tmp_path / "CustomerPortal-1.2.0.oap"
+    path.write_bytes(build_package(app, app.version_by_label("1.2.0")))
+    return str(path)
+
+
+def mutating(simulator):
+    return [(r["method"], r["path"]) for r in simulator.mutating_requests()]
+
+
+def test_deploys_package_then_second_run_leaves_nothing(simulator, run_module, package):
+    check = run_module("binary_deployment", environment="Test", src=package, check_mode=True)
+    assert check["changed"] and check["key"] == "" and mutating(simulator) == []
+    assert len(check["sha256"]) == 64
+
+    result = run_module("binary_deployment", environment="Test", src=package)
+    assert not result.get("failed") and result["changed"], result
+    assert result["status"] == "finished_successful" and result["started"] and result["created"]
+    assert result["applications_to_deploy"][0]["application_name"] == "Customer Portal"
+    assert result["sha256"] == check["sha256"]
+    upload = [r for r in simulator.requests() if r["path"].endswith("/deployment/")]
+    assert len(upload) == 1 and upload[0]["method"] == "POST"
+    assert simulator.state.running_version("Test", "Customer Portal") == "1.2.0"
+
+    simulator.clear_requests()
+    again = run_module("binary_deployment", environment="Test", src=package)
+    assert not again.get("failed") and again["changed"] is False, again
+    assert "already runs" in again["msg"]
+    assert [m[0] for m in mutating(simulator)] == ["POST", "DELETE"]
+    assert [p.status for p in simulator.state.deployments] == ["finished_successful"]
+
+
+def test_upload_without_start_and_two_step_stop(simulator, run_module, package):
+    saved = run_module("binary_deployment", environment="Production", src=package, start=False)
+    assert saved["changed"] and saved["status"] == "saved" and saved["started"] is False, saved
+    run_module("deployment", state="absent", key=saved["key"])
+    simulator.set_scenario("two_step")
+    stopped = run_module("binary_deployment", environment="Production", src=package, two_step="stop")
+    assert stopped["status"] == "needs_user_intervention" and stopped["info"] == "deployment_prepared", stopped
+    finished = run_module("deployment", key=stopped["key"])
+    assert finished["status"] == "finished_successful", finished
+    assert simulator.state.running_version("Production", "Customer Portal") == "1.2.0"
+
+
+def test_finished_with_errors(simulator, run_module, package):
+    simulator.set_scenario("finished_with_errors")
+    result = run_module("binary_deployment", environment="Test", src=package)
+    assert result["failed"] and "finished_with_errors" in result["msg"] and result["deployment_log"], result
+
+
+def test_bad_input(simulator, run_module, tmp_path, package):
+    missing = run_module("binary_deployment", environment="Test", src=str(tmp_path / "nope.oap"))
+    assert missing["failed"] and "nope.oap" in missing["msg"]
+    env = run_module("binary_deployment", environment="Staging", src=package)
+    assert env["failed"] and "Valid environment names" in env["msg"]
+    timeout = run_module("binary_deployment", environment="Test", src=package, wait_timeout=0)
+    assert timeout["failed"] and "wait_timeout" in timeout["msg"]
+    junk = tmp_path / "junk.oap"
+    junk.write_bytes(b"not a package")
+    refused = run_module("binary_deployment", environment="Test", src=str(junk))
+    assert refused["failed"] and "400" in refused["msg"]
+    assert [m for m in mutating(simulator) if m[0] != "POST"] == [] and simulator.state.deployments == []
