@@ -36,8 +36,9 @@ options:
     default: true
   name:
     description:
-      - The solution's name. When omitted, the application names joined with C(_).
+      - The solution's name (C(SolutionName)). When omitted, the application names joined with C(_).
     type: str
+    aliases: [solution_name]
   dest:
     description:
       - The file to write, or an existing directory to write C(<name>.osp) in. The directory must exist.
@@ -186,7 +187,7 @@ def main():
             environment=dict(type="str", required=True),
             applications=dict(type="list", elements="str", required=True),
             include_references=dict(type="bool", default=True),
-            name=dict(type="str"),
+            name=dict(type="str", aliases=["solution_name"]),
             dest=dict(type="path", required=True),
             wait_timeout=dict(type="int", default=600),
             force=dict(type="bool", default=False),
