@@ -157,7 +157,8 @@ class SimulatorRequestHandler(BaseHTTPRequestHandler):
         if needed is None or not self.older_than(needed):
             return
         for other in self.sim.router.routes:
-            if other.method != route.method and other.match(api_path) is not None and not self.older_than(feature_version(other.operation["operationId"]) or "0.0"):
+            available = not self.older_than(feature_version(other.operation["operationId"]) or "0.0")
+            if other.method != route.method and available and other.match(api_path) is not None:
                 raise ApiError(405, "Method {0} is not allowed here.".format(method))
         raise ApiError(404, "Resource '{0}' not found.".format(BASE_PATH + api_path))
 
