@@ -7,9 +7,10 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 
-class ModuleDocFragment(object):
-    # The LifeTime connection options, shared by every module and plugin.
-    DOCUMENTATION = r"""
+# The LifeTime connection options, written once. Plugins (inventory, lookup) read the environment
+# variables through their option's `env:` entries; modules may not declare `env:`, so their variant
+# is the same text without those lines (modules apply the same fallbacks in module_utils/connection.py).
+_OPTIONS = r"""
 options:
   lifetime_url:
     description:
@@ -25,7 +26,7 @@ options:
       - name: LIFETIME_URL
   lifetime_token:
     description:
-      - The token of a LifeTime service account, sent as C(Authorization: Bearer <token>).
+      - "The token of a LifeTime service account, sent as C(Authorization: Bearer <token>)."
       - If not set, the value of the E(LIFETIME_TOKEN) environment variable is used.
       - Never logged, never shown in results, diffs or error messages.
     type: str
@@ -81,3 +82,21 @@ notes:
   - Use C(module_defaults) with C(group/outsystems.lifetime.lifetime) to set the connection options once for every module
     of this collection.
 """
+
+
+def _without_env(text):
+    kept = []
+    for line in text.splitlines():
+        stripped = line.strip()
+        if stripped == "env:" or stripped.startswith("- name: LIFETIME_"):
+            continue
+        kept.append(line)
+    return "\n".join(kept) + "\n"
+
+
+class ModuleDocFragment(object):
+    # For modules.
+    DOCUMENTATION = _without_env(_OPTIONS)
+
+    # For the inventory and lookup plugins.
+    PLUGINS = _OPTIONS

@@ -1,5 +1,6 @@
 """Run real ansible-playbook against the simulator with the built collection."""
 
+import json
 import os
 import subprocess
 import textwrap
@@ -33,7 +34,6 @@ def run_playbook(collections_path, playbook, tmp_path, extra_vars=None, env=None
         playbook = path
     command = [str(BIN / "ansible-playbook"), str(playbook), "-i", inventory or "localhost,", "-c", "local"]
     if extra_vars:
-        import json
         command += ["-e", json.dumps(extra_vars)]
     if check:
         command.append("--check")
@@ -57,5 +57,5 @@ def run_playbook(collections_path, playbook, tmp_path, extra_vars=None, env=None
     })
     environment.pop("ANSIBLE_CONFIG", None)
     environment.update(env or {})
-    completed = subprocess.run(command, capture_output=True, text=True, env=environment, timeout=timeout, cwd=str(tmp_path))
+    completed = subprocess.run(command, capture_output=True, text=True, env=environment, timeout=timeout, cwd=str(tmp_path), check=False)
     return PlaybookRun(completed, command)
