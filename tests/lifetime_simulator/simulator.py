@@ -5,7 +5,7 @@ import threading
 from .downloads import expire_all_links
 from .requestlog import RequestLog
 from .routes import Router
-from .scenarios import Scenarios
+from .scenarios import Scenarios, parse_scenario_spec
 from .schema import BodyValidator, load_schema
 from .server import BASE_PATH, SimulatorHTTPServer
 from .state import State
@@ -16,6 +16,13 @@ def check_loopback(host):
         return
     if not ipaddress.ip_address(host).is_loopback:
         raise ValueError("the simulator only listens on loopback addresses, not {0}".format(host))
+
+
+def scenario_items(scenarios):
+    """Accept {name: params}, or a list of names / 'NAME:k=v,k=v' specs."""
+    if isinstance(scenarios, dict):
+        return [(name, params or {}) for name, params in scenarios.items()]
+    return [parse_scenario_spec(spec) for spec in scenarios or ()]
 
 
 class Simulator:
@@ -43,7 +50,7 @@ class Simulator:
         self.state.scenarios = self.scenarios
         self.httpd = None
         self.thread = None
-        for name, params in (scenarios or {}).items() if isinstance(scenarios, dict) else ((name, {}) for name in scenarios or ()):
+        for name, params in scenario_items(scenarios):
             self.set_scenario(name, **params)
 
     # ---- life cycle --------------------------------------------------------------------------

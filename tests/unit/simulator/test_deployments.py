@@ -57,8 +57,9 @@ def test_commands_in_wrong_state_are_refused(api):
     api.post("/deployments/{0}/start/".format(key))
     assert api.post("/deployments/{0}/start/".format(key)).status_code == 400
     assert api.delete("/deployments/" + key).status_code == 400
-    assert api.put("/deployments/" + key, json={"Notes": "x", "SourceEnvironmentKey": api.env_key("Development"),
-                                               "TargetEnvironmentKey": api.env_key("Test"), "ApplicationOperations": []}).status_code == 400
+    body = {"Notes": "x", "SourceEnvironmentKey": api.env_key("Development"), "TargetEnvironmentKey": api.env_key("Test"),
+            "ApplicationOperations": []}
+    assert api.put("/deployments/" + key, json=body).status_code == 400
 
 
 def test_update_and_delete_saved_plan(api):
