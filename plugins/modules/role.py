@@ -25,7 +25,7 @@ options:
     required: true
   new_name:
     description:
-      - Rename the role to this name.
+      - Rename the role to this name. A role already called this (and none called O(name)) counts as renamed.
     type: str
   manage_infrastructure:
     description:
@@ -173,6 +173,9 @@ def manage(module):
     params = module.params
     roles = module.lookups.records("roles/", ROLES_PARAMS)
     current = find(roles, params["name"], "name", "Name")
+    if current is None and params["new_name"] and params["state"] == "present":
+        # Already renamed by an earlier run.
+        current = find(roles, params["new_name"], "name", "Name")
 
     if params["state"] == "absent":
         changed = current is not None
@@ -180,6 +183,13 @@ def manage(module):
         replacement = module.lookups.role(params["users_new_role"]) if params["users_new_role"] else None
         if replacement is not None and current is not None and record_key(replacement) == record_key(current):
             raise ValueError("users_new_role must be another role than the one deleted ('%s')" % record_name(current))
+        if changed and replacement is None:
+            users = module.lookups.records("users/", {"IncludeInactive": True})
+            holders = sorted(field(user, "Username") for user in users if field(user, "RoleKey") == record_key(current))
+            if holders:
+                raise ValueError("role '%s' is the role of %s: give users_new_role, the role they get instead (valid roles: %s)" % (
+                    record_name(current), ", ".join(holders),
+                    ", ".join(sorted(record_name(role) for role in roles if record_key(role) != record_key(current)))))
         if changed and not module.check_mode:
             query = {"UsersNewRoleKey": record_key(replacement)} if replacement else None
             module.client.delete("roles/%s/" % record_key(current), params=query)

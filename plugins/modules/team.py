@@ -23,7 +23,7 @@ options:
     required: true
   new_name:
     description:
-      - Rename the team to this name.
+      - Rename the team to this name. A team already called this (and none called O(name)) counts as renamed.
     type: str
   description:
     description:
@@ -179,6 +179,9 @@ def manage(module):
     params = module.params
     teams = module.lookups.records("teams/", TEAMS_PARAMS)
     current = find(teams, params["name"], "name", "Name")
+    if current is None and params["new_name"] and params["state"] == "present":
+        # Already renamed by an earlier run.
+        current = find(teams, params["new_name"], "name", "Name")
 
     if params["state"] == "absent":
         if current is not None and not module.check_mode:
