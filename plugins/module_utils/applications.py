@@ -7,7 +7,7 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-from ansible_collections.outsystems.lifetime.plugins.module_utils.errors import LifetimeError
+from ansible_collections.outsystems.lifetime.plugins.module_utils.errors import LifetimeApiError, LifetimeError
 from ansible_collections.outsystems.lifetime.plugins.module_utils.lookups import not_found
 from ansible_collections.outsystems.lifetime.plugins.module_utils.records import (
     field,
@@ -93,13 +93,15 @@ def running_status(lookups, application, environment):
 
     Fails, naming the applications that do run there, when it does not run there.
     """
-    running = lookups.running_applications(environment)
-    match = [app for app in running if (record_key(app) or "").lower() == (record_key(application) or "").lower()]
-    if not match:
-        error = not_found("application", record_name(application), [record_name(app) for app in running],
-                          " running in environment '%s'" % record_name(environment))
-        raise error
-    status = status_in(match[0], record_key(environment))
+    try:
+        running = lookups.client.get("environments/%s/applications/%s/" % (record_key(environment), record_key(application)),
+                                     params={"IncludeEnvStatus": True})
+    except LifetimeApiError as exc:
+        if exc.status != 404:
+            raise
+        names = [record_name(app) for app in lookups.running_applications(environment)]
+        raise not_found("application", record_name(application), names, " running in environment '%s'" % record_name(environment))
+    status = status_in(running or {}, record_key(environment))
     return (field(status, "BaseApplicationVersionLabel") or None,
             field(status, "BaseApplicationVersionKey") or None,
             bool(field(status, "IsModified")))

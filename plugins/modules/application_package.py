@@ -117,19 +117,21 @@ def download(module):
     if params["version"]:
         record = version_or_fail(list_versions(module.client, app_key), params["version"], application)
         label, version_key = version_label(record), record_key(record)
-        link_path = "applications/%s/versions/%s/content/" % (app_key, version_key)
-        link_params = None
+
+        def get_link():
+            return module.client.get("applications/%s/versions/%s/content/" % (app_key, version_key))
+
         what = "version %s of application '%s'" % (label, record_name(application))
     else:
         environment = module.lookups.environment(params["environment"])
         label, version_key, _modified = running_status(module.lookups, application, environment)
-        link_path = "environments/%s/applications/%s/content/" % (record_key(environment), app_key)
-        link_params = {"Type": "oap"}
+        env_key = record_key(environment)
+
+        def get_link():
+            return module.client.get("environments/%s/applications/%s/content/" % (env_key, app_key), params={"Type": "oap"})
+
         what = "application '%s' as it runs in %s" % (record_name(application), record_name(environment))
     dest = resolve_dest(params["dest"], "%s_%s.oap" % (record_name(application), label or "unversioned"))
-
-    def get_link():
-        return module.client.get(link_path, params=link_params)
 
     outcome = fetch(module.client, get_link, dest, what, check_mode=module.check_mode, force=params["force"])
     before = {"path": dest, "sha256": outcome["previous_sha256"]}

@@ -24,6 +24,11 @@ options:
       - Add each module's most recent versions (see O(max_versions)).
     type: bool
     default: false
+  version_key:
+    description:
+      - The key of one module version (for example from RV(modules[].versions) or an application version's module
+        versions). Needs O(name); the module is returned with only that version in RV(modules[].versions).
+    type: str
   max_versions:
     description:
       - How many versions of each module to return with O(versions=true) (C(MaximumVersionsToReturn)).
@@ -84,7 +89,7 @@ modules:
       description: The module's most recent versions, newest first.
       type: list
       elements: dict
-      returned: when O(versions=true)
+      returned: when O(versions=true) or O(version_key) is given
 """
 
 from ansible_collections.outsystems.lifetime.plugins.module_utils.lookups import pick
@@ -99,12 +104,17 @@ def gather(module):
     query = {"IncludeEnvStatus": True} if params["env_status"] else None
     modules = module.lookups.records("modules/", query)
     if params["name"]:
-        modules = [pick("module", modules, params["name"])]
+        wanted = pick("module", modules, params["name"])
+        modules = [module.client.get("modules/%s/" % record_key(wanted), params=query) or wanted]
     modules = sorted(modules, key=lambda item: (record_name(item) or "").lower())
+    if params["version_key"] and not params["name"]:
+        raise ValueError("version_key needs name: the module whose version it is")
     result = []
     for item in modules:
         record = dict(item)
-        if params["versions"]:
+        if params["version_key"]:
+            record["Versions"] = [module.client.get("modules/%s/versions/%s/" % (record_key(item), params["version_key"]))]
+        elif params["versions"]:
             versions = module.client.get_list("modules/%s/versions/" % record_key(item),
                                               params={"MaximumVersionsToReturn": params["max_versions"]})
             record["Versions"] = sorted(versions, key=lambda version: version.get("CreatedOn") or "", reverse=True)
@@ -117,6 +127,7 @@ def main():
         argument_spec=dict(
             name=dict(type="str", aliases=["module", "key"]),
             versions=dict(type="bool", default=False),
+            version_key=dict(type="str", no_log=False),
             max_versions=dict(type="int", default=5),
             env_status=dict(type="bool", default=False),
         ),

@@ -121,6 +121,22 @@ def package_status(body):
     return body if isinstance(body, dict) else {}
 
 
+def application_calls(client, env_key, app_key):
+    return {
+        "start": lambda: client.post("environments/%s/applications/%s/sourcecodeaccess/" % (env_key, app_key)),
+        "status": lambda key: client.get("environments/%s/applications/%s/sourcecodeaccess/%s/status/" % (env_key, app_key, key)),
+        "link": lambda key: client.get("environments/%s/applications/%s/sourcecodeaccess/%s/download/" % (env_key, app_key, key)),
+    }
+
+
+def module_calls(client, env_key, module_key):
+    return {
+        "start": lambda: client.post("environments/%s/modules/%s/sourcecodeaccess/" % (env_key, module_key)),
+        "status": lambda key: client.get("environments/%s/modules/%s/sourcecodeaccess/%s/status/" % (env_key, module_key, key)),
+        "link": lambda key: client.get("environments/%s/modules/%s/sourcecodeaccess/%s/download/" % (env_key, module_key, key)),
+    }
+
+
 def fetch_source(module):
     params = module.params
     environment = module.lookups.environment(params["environment"])
@@ -128,11 +144,11 @@ def fetch_source(module):
     if params["application"]:
         target = module.lookups.application(params["application"])
         running_status(module.lookups, target, environment)
-        base = "environments/%s/applications/%s/sourcecodeaccess/" % (env_key, record_key(target))
+        calls = application_calls(module.client, env_key, record_key(target))
         what = "application '%s' in %s" % (record_name(target), record_name(environment))
     else:
         target = module.lookups.module(params["module"])
-        base = "environments/%s/modules/%s/sourcecodeaccess/" % (env_key, record_key(target))
+        calls = module_calls(module.client, env_key, record_key(target))
         what = "module '%s' in %s" % (record_name(target), record_name(environment))
     if params["wait_timeout"] < 0:
         raise ValueError("wait_timeout must be 0 or more seconds, got %s" % params["wait_timeout"])
@@ -146,14 +162,14 @@ def fetch_source(module):
         before = existing_file(dest) if exists else {}
         module.exit_result(True, before, {"path": dest}, path=dest, size=None, sha256=None, **nothing)
 
-    started = package_status(module.client.post(base))
+    started = package_status(calls["start"]())
     package_key = field(started, "PackageKey", "packageKey")
     if not package_key:
         raise LifetimeError("LifeTime started no source code package for %s (it answered %r)." % (what, started))
     state = {"last": started}
 
     def ready():
-        current = package_status(module.client.get("%s%s/status/" % (base, package_key)))
+        current = package_status(calls["status"](package_key))
         state["last"] = current
         status = (field(current, "Status", "status") or "").strip().lower()
         if status in FAILED:
@@ -168,7 +184,7 @@ def fetch_source(module):
                             "Raise wait_timeout." % (package_key, what, params["wait_timeout"], field(state["last"], "Status", "status")))
 
     def get_link():
-        return module.client.get("%s%s/download/" % (base, package_key))
+        return calls["link"](package_key)
 
     before = existing_file(dest) if exists else {}
     outcome = fetch(module.client, get_link, dest, "the source code package of %s" % what)

@@ -40,3 +40,14 @@ def test_option_name(connection, simulator):
     args = dict(connection, name="Orders")
     result = run_in_process("module_info", args)
     assert [item["name"] for item in result["modules"]] == ["Orders"]
+
+
+def test_one_module_version_by_key(run_module, simulator):
+    module = next(m for m in simulator.state.modules.values() if m.name == "Orders")
+    wanted = module.versions[0]["Key"]
+    result = run_module("module_info", module="Orders", version_key=wanted)
+    assert [item["key"] for item in result["modules"][0]["versions"]] == [wanted]
+    missing = run_module("module_info", module="Orders", version_key="00000000-0000-0000-0000-000000000000")
+    assert missing.get("failed") and "404" in missing["msg"]
+    alone = run_module("module_info", version_key=wanted)
+    assert alone.get("failed") and "needs name" in alone["msg"]
