@@ -14,6 +14,7 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+import difflib
 import time
 from datetime import datetime
 
@@ -436,11 +437,15 @@ class PlanBuilder:
             resolved.append((entry, app))
         if unknown:
             names = [record_name(app) for app in applications]
-            message = str(not_found("application", unknown[0], names))
-            if len(unknown) > 1:
-                message = "applications not found: %s. %s" % (", ".join("'%s'" % name for name in unknown),
-                                                               message.split(". ", 1)[1] if ". " in message else "")
-            raise ValueError(message.strip())
+            if len(unknown) == 1:
+                raise not_found("application", unknown[0], names)
+            valid = str(not_found("application", unknown[0], names)).split(" not found. ", 1)[1].split(" Did you mean")[0]
+            hints = []
+            for name in unknown:
+                close = difflib.get_close_matches(name, names, n=1, cutoff=0.5)
+                if close:
+                    hints.append("'%s': did you mean '%s'?" % (name, close[0]))
+            raise ValueError(("applications not found: %s. %s %s" % (", ".join("'%s'" % name for name in unknown), valid, " ".join(hints))).strip())
         problems = []
         for entry, app in resolved:
             try:
