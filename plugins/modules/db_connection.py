@@ -17,6 +17,8 @@ description:
   - LifeTime returns a connection's provider, description and configuration, but never its database user or password,
     so those two cannot be compared. They are sent when the connection is created, with every other edit of it,
     and on every run with O(update_password=always) (which then always reports a change).
+  - LifeTime takes the whole connection on an edit, so editing an existing connection needs O(user) and O(password);
+    without them the task fails before changing anything. Permissions alone can be changed without them.
   - Needs LifeTime 11.13 or later.
 options:
   environment:
@@ -264,6 +266,9 @@ def manage(module):
     record_changed = current is None or any(before_base.get(key) != after_base.get(key) for key in after_base)
     send_secrets = bool(params["user"] or params["password"]) and (current is None or record_changed or params["update_password"] == "always")
     edit = current is not None and (record_changed or send_secrets)
+    if edit and not (params["user"] and params["password"]):
+        raise ValueError("editing database connection '%s' needs 'user' and 'password': LifeTime takes the whole connection "
+                         "on an edit and never returns the stored user or password" % name)
 
     role_sets = user_sets = {}
     role_revokes = user_revokes = []
@@ -283,8 +288,9 @@ def manage(module):
                 body.setdefault(key, "")
             module.client.post("environments/%s/dbconnections/" % env_key, body=body)
         elif edit:
-            module.client.put(path, body=request if send_secrets else dict((key, value) for key, value in request.items()
-                                                                          if key not in ("dbUsername", "dbPassword")))
+            body = dict(request)
+            body.setdefault("dbConfigParams", field(current, "databaseConfiguration") or "")
+            module.client.put(path, body=body)
         path = connection_path(env_key, after_base["dbConnectionName"])
         roles = dict((record_key(role), record_name(role)) for role in module.lookups.roles())
         users = dict((record_key(user), field(user, "Username")) for user in module.lookups.users())
