@@ -187,7 +187,7 @@ def test_429_on_a_post_is_retried_because_it_was_not_applied(client, simulator, 
 
 def test_slow_server_hits_the_timeout_with_a_clear_error(simulator, sleeps):
     client = LifetimeClient(simulator.root_url, TOKEN, retries=0, timeout=0.3, sleep=sleeps)
-    simulator.set_scenario("slow", delay=1.5)
+    simulator.set_scenario("slow", seconds=1.5)
     with pytest.raises(LifetimeConnectionError) as error:
         client.get("environments/")
     assert "timeout of 0.3 seconds" in str(error.value)
@@ -195,7 +195,7 @@ def test_slow_server_hits_the_timeout_with_a_clear_error(simulator, sleeps):
 
 def test_read_timeout_on_get_is_retried(simulator, sleeps):
     client = LifetimeClient(simulator.root_url, TOKEN, retries=2, timeout=0.3, sleep=sleeps)
-    simulator.set_scenario("slow", delay=1.0, count=1)
+    simulator.set_scenario("slow", seconds=1.0, count=1)
     assert client.get("environments/")
     assert len(sleeps) == 1
 
