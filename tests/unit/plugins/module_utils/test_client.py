@@ -36,6 +36,13 @@ def client(simulator, sleeps):
     return LifetimeClient(simulator.root_url, TOKEN, retries=3, timeout=5, sleep=sleeps)
 
 
+def settle(simulator, count, seconds=5.0):
+    """Wait until the simulator logged ``count`` API requests (a slow one finishes after the client gave up)."""
+    deadline = time.time() + seconds
+    while len(api_requests(simulator)) < count and time.time() < deadline:
+        time.sleep(0.05)
+
+
 def api_requests(simulator, method=None):
     return [entry for entry in simulator.requests()
             if "/lifetimeapi/rest/v2" in entry["path"] and (method is None or entry["method"] == method)]
@@ -191,6 +198,7 @@ def test_slow_server_hits_the_timeout_with_a_clear_error(simulator, sleeps):
     with pytest.raises(LifetimeConnectionError) as error:
         client.get("environments/")
     assert "timeout of 0.3 seconds" in str(error.value)
+    settle(simulator, 1)
 
 
 def test_read_timeout_on_get_is_retried(simulator, sleeps):
@@ -198,6 +206,7 @@ def test_read_timeout_on_get_is_retried(simulator, sleeps):
     simulator.set_scenario("slow", seconds=1.0, count=1)
     assert client.get("environments/")
     assert len(sleeps) == 1
+    settle(simulator, 2)
 
 
 def test_dropped_connection_on_get_is_retried(client, simulator, sleeps):
