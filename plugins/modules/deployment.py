@@ -20,7 +20,10 @@ description:
     created and RV(skipped) says why.
   - A saved plan from the same source to the same target with the same operations is reused instead of duplicated. A plan
     with the same operations that is already running (for example from a run that timed out) is waited for, not
-    duplicated. A plan that already finished is never started again.
+    duplicated (the task then reports C(changed=false) unless it sends the plan a command, such as continue). A plan that
+    already finished is never started again.
+  - Conflicts are known only once a plan exists, so check mode cannot predict a failure caused by conflicts in a plan it
+    would create.
   - A plan this task created and could not start (conflicts, a refused start) is deleted, so no plan is left behind.
 options:
   state:
