@@ -38,7 +38,7 @@ options:
     type: bool
     default: true
 extends_documentation_fragment:
-  - outsystems.lifetime.connection
+  - outsystems.lifetime.connection.PLUGINS
   - ansible.builtin.constructed
   - ansible.builtin.inventory_cache
 author:

@@ -38,7 +38,7 @@ options:
       - The name or key of the environment, for C(running_version), C(application_status), C(deployment_zone) and C(template).
     type: str
 extends_documentation_fragment:
-  - outsystems.lifetime.connection
+  - outsystems.lifetime.connection.PLUGINS
 author:
   - outsystems.lifetime contributors
 """
