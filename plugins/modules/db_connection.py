@@ -189,6 +189,7 @@ from ansible_collections.outsystems.lifetime.plugins.module_utils.lookups import
 from ansible_collections.outsystems.lifetime.plugins.module_utils.module_base import MASK, LifetimeModule
 from ansible_collections.outsystems.lifetime.plugins.module_utils.records import field, record_key, record_name, to_snake
 
+
 def plan_permissions(current, wanted, lowest):
     """(sets: key -> value, revokes: [key]) to make ``current`` match ``wanted``."""
     sets = dict((key, value) for key, value in wanted.items() if current.get(key, lowest) != value)
@@ -226,14 +227,14 @@ def manage(module):
     levels = db_levels(module) if params["role_permissions"] is not None or params["user_permissions"] is not None else []
     lowest = level_value(levels[0]) if levels else 0
     wanted_roles = wanted_users = None
+
+    def level_of(item):
+        return level_value(pick_level("permission level", levels, item["permission_level"], ("Label", "ShortLabel")))
+
     if params["role_permissions"] is not None:
-        wanted_roles = dict((record_key(module.lookups.role(item["role"])), level_value(pick_level("permission level", levels, item["permission_level"],
-                                                                                                ("Label", "ShortLabel"))))
-                            for item in params["role_permissions"])
+        wanted_roles = dict((record_key(module.lookups.role(item["role"])), level_of(item)) for item in params["role_permissions"])
     if params["user_permissions"] is not None:
-        wanted_users = dict((record_key(pick_user(module, item["user"])), level_value(pick_level("permission level", levels, item["permission_level"],
-                                                                                                ("Label", "ShortLabel"))))
-                            for item in params["user_permissions"])
+        wanted_users = dict((record_key(pick_user(module, item["user"])), level_of(item)) for item in params["user_permissions"])
 
     request = {"dbConnectionName": params["new_name"] or name, "providerKey": provider and provider.get("Key"),
                "description": params["description"], "dbUsername": params["user"], "dbPassword": params["password"],

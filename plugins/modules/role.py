@@ -135,6 +135,7 @@ from ansible_collections.outsystems.lifetime.plugins.module_utils.module_base im
 from ansible_collections.outsystems.lifetime.plugins.module_utils.records import field, record_key, record_name, to_snake
 
 ROLES_PARAMS = {"IncludeEnvPermissions": True}
+PERMISSION_FIELDS = ("environmentKey", "level", "createApplications", "addDependenciesToSystem")
 
 
 def permission_levels(module):
@@ -238,8 +239,7 @@ def manage(module):
     if changed and not module.check_mode:
         body = {"name": after_base["name"], "manageInfrastructure": bool(after_base.get("manageInfrastructure")),
                 "manageTeams": bool(after_base.get("manageTeams")),
-                "environmentPermissions": [dict((name, item[name]) for name in ("environmentKey", "level", "createApplications",
-                                                                                  "addDependenciesToSystem"))
+                "environmentPermissions": [dict((name, item[name]) for name in PERMISSION_FIELDS)
                                            for item in sorted_by(list(after_permissions.values()), "environmentName")]}
         if current is None:
             key = extract_key(module.client.post("roles/", body=body))

@@ -17,7 +17,8 @@ description:
   - This is an action, so it always reports a change. In check mode nothing is sent and no token is returned.
   - LifeTime shows a token only once, and renewing it may revoke the token used to ask; store the new one (for example
     in a vault) in the same play.
-  - B(Protect the result) - the new token is a secret returned as a value, and Ansible only hides the values of
+  - >-
+    B(Protect the result) - the new token is a secret returned as a value, and Ansible only hides the values of
     options marked secret. Put C(no_log: true) on the task and on every task that uses the registered token, or it
     appears in the output with C(-v) and in logs.
 options:
