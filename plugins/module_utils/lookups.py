@@ -26,12 +26,21 @@ def pick(kind, records, wanted, where=""):
         if key and key.lower() == lowered:
             return record
     for record in records:
-        if record_name(record) == text:
+        if text in names_of(record):
             return record
-    matches = [record for record in records if (record_name(record) or "").lower() == lowered]
+    matches = [record for record in records if lowered in [name.lower() for name in names_of(record)]]
     if len(matches) == 1:
         return matches[0]
-    raise not_found(kind, text, [record_name(record) for record in records], where)
+    raise not_found(kind, text, [names_of(record)[0] for record in records if names_of(record)], where)
+
+
+def names_of(record):
+    """The names a record answers to: a user's username first, then its name."""
+    names = []
+    for name in ("Username", "username", "Name", "name"):
+        if record.get(name):
+            names.append(record[name])
+    return names
 
 
 def not_found(kind, wanted, names, where=""):

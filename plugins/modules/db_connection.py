@@ -250,6 +250,7 @@ def manage(module):
             raise ValueError("test needs %s (LifeTime never returns a connection's user or password)" % ", ".join(missing))
         test_body = dict(request)
         test_body.setdefault("dbConfigParams", field(current or {}, "databaseConfiguration") or "")
+        test_body.setdefault("description", field(current or {}, "description") or "")
         module.client.post("environments/%s/testdbconnection/" % env_key, body=test_body)
         test_result = {"success": True}
 
@@ -285,12 +286,13 @@ def manage(module):
     if changed and not module.check_mode:
         if current is None:
             body = dict(request)
-            for key in ("dbUsername", "dbPassword", "dbConfigParams"):
+            for key in ("dbUsername", "dbPassword", "dbConfigParams", "description"):
                 body.setdefault(key, "")
             module.client.post("environments/%s/dbconnections/" % env_key, body=body)
         elif edit:
             body = dict(request)
             body.setdefault("dbConfigParams", field(current, "databaseConfiguration") or "")
+            body.setdefault("description", field(current, "description") or "")
             module.client.put(path, body=body)
         path = connection_path(env_key, after_base["dbConnectionName"])
         roles = dict((record_key(role), record_name(role)) for role in module.lookups.roles())

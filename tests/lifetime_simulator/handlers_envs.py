@@ -75,8 +75,8 @@ def set_csp(req):
 
 
 def connection_record(name, connection):
-    return {"dbConnectionName": name, "providerName": connection["provider"], "isAdvancedConfiguration": False,
-            "databaseConfiguration": connection["config"]}
+    return {"dbConnectionName": name, "description": connection.get("description", ""), "providerName": connection["provider"],
+            "isAdvancedConfiguration": False, "databaseConfiguration": connection["config"]}
 
 
 def connection_or_404(req):
@@ -106,7 +106,7 @@ def create_db_connection(req):
         raise ApiError(400, "DB connection name '{0}' is empty or already exists.".format(name))
     env.db_connections[name] = {"provider": provider_name(req.body_field("providerKey", "")), "username": req.body_field("dbUsername", ""),
                                 "password": req.body_field("dbPassword", ""), "config": req.body_field("dbConfigParams", ""),
-                                "roles": {}, "users": {}}
+                                "description": req.body_field("description", ""), "roles": {}, "users": {}}
     return json_response(201, connection_record(name, env.db_connections[name]))
 
 
@@ -120,7 +120,7 @@ def edit_db_connection(req):
     new_name = req.body_field("dbConnectionName") or name
     if req.body_field("providerKey"):
         connection["provider"] = provider_name(req.body_field("providerKey"))
-    for field, key in (("dbUsername", "username"), ("dbPassword", "password"), ("dbConfigParams", "config")):
+    for field, key in (("dbUsername", "username"), ("dbPassword", "password"), ("dbConfigParams", "config"), ("description", "description")):
         if req.body_field(field) is not None:
             connection[key] = req.body_field(field)
     env.db_connections[new_name] = env.db_connections.pop(name)

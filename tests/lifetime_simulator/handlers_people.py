@@ -194,7 +194,7 @@ def list_permission_levels(req):
 
 # ---- teams -----------------------------------------------------------------------------------
 def team_record(state, team, include_users=False, include_apps=False):
-    record = {"key": team.key, "name": team.name}
+    record = {"key": team.key, "name": team.name, "description": team.description}
     if include_users:
         record["users"] = [{"UserKey": user_key, "Name": state.users[user_key].name, "Username": state.users[user_key].username,
                             "RoleKey": role_key, "RoleName": state.roles[role_key].name}
@@ -218,6 +218,7 @@ def create_team(req):
     if not name or req.state.find_team(name) is not None:
         raise ApiError(400, "Team name '{0}' is empty or already exists.".format(name))
     team = Team(name)
+    team.description = req.body_field("description", "") or ""
     req.state.teams[team.key] = team
     return json_response(201, team_record(req.state, team, True, True))
 
@@ -226,6 +227,8 @@ def update_team(req):
     team = team_or_404(req.state, req.params["TeamKey"])
     if req.body_field("name"):
         team.name = req.body_field("name")
+    if req.body_field("description") is not None:
+        team.description = req.body_field("description")
     return json_response(200, team_record(req.state, team, True, True))
 
 

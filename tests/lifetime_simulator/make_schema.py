@@ -20,9 +20,19 @@ HTTP_METHODS = ("get", "put", "post", "delete", "patch", "head", "options")
 
 
 def strip_prose(node):
-    """Return a copy of a schema node without prose fields."""
+    """Return a copy of a schema node without prose fields.
+
+    The keys of a ``properties`` map are property names, not prose: a property called
+    ``description`` (Team, DBConnection_Request_POST) is kept.
+    """
     if isinstance(node, dict):
-        return {key: strip_prose(value) for key, value in node.items() if key not in PROSE_KEYS}
+        kept = {}
+        for key, value in node.items():
+            if key == "properties" and isinstance(value, dict):
+                kept[key] = {name: strip_prose(schema) for name, schema in value.items()}
+            elif key not in PROSE_KEYS:
+                kept[key] = strip_prose(value)
+        return kept
     if isinstance(node, list):
         return [strip_prose(value) for value in node]
     return node

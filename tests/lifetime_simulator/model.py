@@ -140,5 +140,6 @@ class Team:
     def __init__(self, name):
         self.key = make_key("team", name)
         self.name = name
+        self.description = ""
         self.users = {}
         self.app_keys = []

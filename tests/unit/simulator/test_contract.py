@@ -186,7 +186,7 @@ def test_every_operation(api, sim, swagger):  # pylint: disable=too-many-locals,
            body={"ScriptSrc": {"Value": "'self' cdn.example.com", "IsSetForEnv": True}})
 
     # DB connections
-    connection = {"dbConnectionName": "Reporting", "providerKey": "SqlServer", "dbUsername": "rep", "dbPassword": "pw",
+    connection = {"dbConnectionName": "Reporting", "description": "Reports", "providerKey": "SqlServer", "dbUsername": "rep", "dbPassword": "pw",
                   "dbConfigParams": "Server=rep.example.com"}
     c.call("get", "/environments/{EnvironmentKey}/dbconnections/", env_param)
     c.call("post", "/environments/{EnvironmentKey}/dbconnections/", env_param, body=connection)

@@ -86,3 +86,12 @@ def test_lookup_of_an_unknown_application_against_the_simulator(simulator):
     lookups = Lookups(LifetimeClient(simulator.root_url, "demo-token"))
     with pytest.raises(LifetimeLookupError, match="Did you mean 'Orders'"):
         lookups.application("Order")
+
+
+def test_users_are_found_by_username_or_full_name(simulator):
+    lookups = Lookups(LifetimeClient(simulator.root_url, "demo-token"))
+    alice = lookups.user("alice")
+    assert alice["Username"] == "alice"
+    assert lookups.user(alice["Name"])["Key"] == alice["Key"]
+    with pytest.raises(LifetimeLookupError, match="Valid user names: admin, alice, bob"):
+        lookups.user("carol")

@@ -99,8 +99,6 @@ def test_bad_input(run, simulator):
     assert connection(simulator, "Reporting") is None
 
 
-@pytest.mark.xfail(reason="simulator: DBConnection_Request_POST 'description' (in the swagger) is missing from its schema, "
-                          "so a body with it is refused with 400", strict=True)
 def test_description(run, simulator):
     converge(run, simulator, "db_connection", description="Reports", **REPORTING)
 

@@ -53,8 +53,6 @@ def test_rename_and_delete(run, simulator):
     assert real["diff"]["before"]["name"] == "Back Office" and real["diff"]["after"] == {}
 
 
-@pytest.mark.xfail(reason="simulator: Team 'description' (swagger definition Team) is missing from its schema, so a body "
-                          "with it is refused with 400, and team records never carry it", strict=True)
 def test_description(run, simulator):
     converge(run, simulator, "team", name="Payments", description="Payment flows")
 
