@@ -24,9 +24,13 @@ def test_records_keys_and_running_versions(playbook, run_module, simulator):
             - ansible.builtin.debug:
                 msg: "LOOKUP={{ query('outsystems.lifetime.lifetime', 'environment', 'Development', 'Test', field='name') | to_json | b64encode }}"
             - ansible.builtin.debug:
-                msg: "LOOKUP={{ lookup('outsystems.lifetime.lifetime', 'application_status', 'Customer Portal', environment='Development', field='is_modified') | to_json | b64encode }}"
+                msg: >-
+                  LOOKUP={{ lookup('outsystems.lifetime.lifetime', 'application_status', 'Customer Portal',
+                  environment='Development', field='is_modified') | to_json | b64encode }}
             - ansible.builtin.debug:
-                msg: "LOOKUP={{ lookup('outsystems.lifetime.lifetime', 'deployment_zone', 'DMZ', environment='Test', field='is_default') | to_json | b64encode }}"
+                msg: >-
+                  LOOKUP={{ lookup('outsystems.lifetime.lifetime', 'deployment_zone', 'DMZ',
+                  environment='Test', field='is_default') | to_json | b64encode }}
             - ansible.builtin.debug:
                 msg: "LOOKUP={{ lookup('outsystems.lifetime.lifetime', 'running_version', 'Customer Portal', environment='Test') | to_json | b64encode }}"
         """)
@@ -42,7 +46,9 @@ def test_explicit_connection_options_override_environment(playbook, simulator):
           gather_facts: false
           tasks:
             - ansible.builtin.debug:
-                msg: "LOOKUP={{ lookup('outsystems.lifetime.lifetime', 'environment', 'Test', field='name', lifetime_url=url, lifetime_token='demo-token') | to_json | b64encode }}"
+                msg: >-
+                  LOOKUP={{ lookup('outsystems.lifetime.lifetime', 'environment', 'Test', field='name',
+                  lifetime_url=url, lifetime_token='demo-token') | to_json | b64encode }}
         """, env={"LIFETIME_URL": "http://127.0.0.1:9", "LIFETIME_TOKEN": "not-the-token"}, extra_vars={"url": simulator.root_url})
     assert run.returncode == 0, run
     assert values(run) == ["Test"]
