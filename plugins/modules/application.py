@@ -14,7 +14,8 @@ version_added: 0.1.0
 description:
   - Creates an application from a template in an environment when no application of that name exists.
     An application that exists is left as it is (LifeTime has no API to rename it or change its template,
-    description or color); O(template), O(team), O(description) and O(color) are only used to create it.
+    description or color); O(template), O(team), O(description) and O(color) are only used to create it,
+    and a warning tells when the existing application's description or team differs.
   - With O(configurations), makes the application's per-environment configuration (whether it may be
     deployed there) match, changing only the environments whose O(configurations[].blocked) differs.
 options:
@@ -235,11 +236,16 @@ def ensure(module):
             application = module.client.get("applications/%s/" % new_key)
     else:
         before_app = application
-        ignored = [name for name in ("template", "team", "description", "color") if params[name] is not None]
-        if ignored:
-            module.warn("application '%s' exists: %s %s only used to create an application and %s ignored." % (
-                record_name(application), ", ".join(ignored), "is" if len(ignored) == 1 else "are",
-                "was" if len(ignored) == 1 else "were"))
+        differing = []
+        if params["description"] is not None and params["description"] != (field(application, "Description") or ""):
+            differing.append("description")
+        if params["team"] is not None:
+            team = module.lookups.team(params["team"])
+            if (field(application, "Team") or "").lower() not in ((record_key(team) or "").lower(), (record_name(team) or "").lower()):
+                differing.append("team")
+        if differing:
+            module.warn("application '%s' exists with a different %s; LifeTime has no API to change it, so it was left as it is." % (
+                record_name(application), " and ".join(differing)))
 
     app_key = record_key(application)
     current = current_configurations(module, app_key) if wanted_configurations else {}

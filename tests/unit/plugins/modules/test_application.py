@@ -54,7 +54,10 @@ def test_second_run_is_a_no_op(run_app, simulator):
     assert result["changed"] is False and result["created"] is False
     assert result["key"] == simulator.state.find_app("Claims").key
     assert mutating(simulator) == []
-    assert "only used to create" in str(result.get("warnings"))
+    assert not result.get("warnings")
+    other = run_app(**dict(NEW_APP, description="Something else", team="Platform"))
+    assert other["changed"] is False and mutating(simulator) == []
+    assert "different description and team" in str(other.get("warnings"))
 
 
 def test_existing_application_needs_no_template(run_app, simulator):
