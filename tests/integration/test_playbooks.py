@@ -1,0 +1,206 @@
+"""The playbooks and roles (promote, pipeline, tag, backup, airgap) run with real ansible-playbook against the simulator."""
+
+import hashlib
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from testlib.collection import REPO
+
+PLAYBOOKS = REPO / "playbooks"
+
+
+def recap(run):
+    """The numbers of the PLAY RECAP line for localhost, as a dict."""
+    match = re.search(r"localhost\s+:\s+(.*)", run.stdout.split("PLAY RECAP")[-1])
+    assert match, run
+    return {key: int(value) for key, value in re.findall(r"(\w+)=(\d+)", match.group(1))}
+
+
+def running(simulator, env, apps):
+    return {app: simulator.state.running_version(env, app) for app in apps}
+
+
+def test_promote_tags_deploys_writes_manifest_and_second_run_changes_nothing(playbook, simulator, tmp_path):
+    manifest = tmp_path / "release.yml"
+    extra = {"source": "Development", "target": "Test", "tag_modified": True, "manifest_out": str(manifest)}
+    run = playbook(PLAYBOOKS / "promote.yml", extra_vars=extra)
+    assert run.returncode == 0, run
+    assert running(simulator, "Test", ["Customer Portal", "Inventory", "Shared Components", "Mobile Banking", "HR Onboarding", "Orders"]) == {
+        "Customer Portal": "1.2.1", "Inventory": "1.0.1", "Shared Components": "1.1.1", "Mobile Banking": "3.1.0",
+        "HR Onboarding": "1.0.0", "Orders": "2.1.0"}
+    assert len(simulator.state.deployments) == 1, "one plan for every application"
+    assert "deployed Customer Portal: 1.1.0 -> 1.2.1" in run.stdout
+    written = yaml.safe_load(manifest.read_text())
+    assert {(app["name"], app["version"]) for app in written["applications"]} == {
+        ("Customer Portal", "1.2.1"), ("Inventory", "1.0.1"), ("Shared Components", "1.1.1"), ("Mobile Banking", "3.1.0"),
+        ("HR Onboarding", "1.0.0")}
+    assert all(app["key"] and app["version_key"] for app in written["applications"])
+
+    simulator.clear_requests()
+    again = playbook(PLAYBOOKS / "promote.yml", extra_vars=extra)
+    assert again.returncode == 0, again
+    assert recap(again)["changed"] == 0, again
+    assert simulator.mutating_requests() == []
+    assert len(simulator.state.deployments) == 1
+    assert yaml.safe_load(manifest.read_text()) == written
+
+
+def test_promote_lookups_do_not_grow_with_the_applications(playbook, simulator):
+    run = playbook(PLAYBOOKS / "promote.yml", extra_vars={
+        "source": "Development", "target": "Production",
+        "applications": ["Customer Portal", "Orders", "Inventory", "Mobile Banking", "Shared Components"]})
+    assert run.returncode == 0, run
+    per_app_reads = [r for r in simulator.requests() if r["method"] == "GET" and re.search(r"applications/[^/]+/versions", r["path"])]
+    assert per_app_reads == []
+    assert running(simulator, "Production", ["Customer Portal", "Orders"]) == {"Customer Portal": "1.2.0", "Orders": "2.1.0"}
+    assert "Customer Portal is modified in Development" in run.stdout
+
+
+def test_promote_validation_lists_every_problem_and_changes_nothing(playbook, simulator, tmp_path):
+    manifest = tmp_path / "bad.yml"
+    manifest.write_text(yaml.safe_dump({"applications": [
+        {"name": "Orders", "version": "9.9.9"}, {"name": "Ghost App", "version": "1.0.0"}, {"name": "Inventory"}]}))
+    run = playbook(PLAYBOOKS / "promote.yml", extra_vars={
+        "source": "Development", "target": "Staging", "manifest_in": str(manifest), "deployment_zones": {"Nobody": "DMZ"}})
+    assert run.returncode != 0
+    for problem in ("target environment 'Staging' does not exist (valid: Development, Test, Production)",
+                    "application 'Ghost App' of the manifest does not exist",
+                    "manifest entry 'Inventory' has no version",
+                    "version 9.9.9 of application Orders does not exist",
+                    "promote_deployment_zones names application 'Nobody'"):
+        assert problem in run.stdout, (problem, run)
+    assert "(5 problems)" in run.stdout
+    assert simulator.mutating_requests() == []
+
+
+def test_promote_same_environment_and_unknown_application(playbook, simulator):
+    run = playbook(PLAYBOOKS / "promote.yml", extra_vars={
+        "source": "Test", "target": "Test", "applications": ["Customer Portl", "HR Onboarding"]})
+    assert run.returncode != 0
+    assert "the target environment 'Test' is the source environment" in run.stdout
+    assert "application 'Customer Portl' does not exist (did you mean: Customer Portal?)" in run.stdout
+    assert "application 'HR Onboarding' is not running in the source environment 'Test'" in run.stdout
+    assert simulator.mutating_requests() == []
+
+
+def test_promote_conflicts_fail_and_leave_no_plan(playbook, simulator):
+    simulator.set_scenario("conflicts")
+    run = playbook(PLAYBOOKS / "promote.yml", extra_vars={"source": "Development", "target": "Test",
+                                                          "applications": ["Customer Portal"]})
+    assert run.returncode != 0, run
+    assert "onflict" in run.stdout
+    assert [plan for plan in simulator.state.deployments if plan.status == "saved"] == []
+    assert simulator.state.running_version("Test", "Customer Portal") == "1.1.0"
+
+
+def test_promote_deployment_with_errors_fails_with_the_log(playbook, simulator):
+    simulator.set_scenario("finished_with_errors")
+    run = playbook(PLAYBOOKS / "promote.yml", extra_vars={"source": "Development", "target": "Test",
+                                                          "applications": ["Mobile Banking"]})
+    assert run.returncode != 0, run
+    assert "finished_with_errors" in run.stdout
+
+
+def test_pipeline_stops_before_production_unless_confirmed(playbook, simulator, tmp_path):
+    manifest = tmp_path / "release.yml"
+    run = playbook(PLAYBOOKS / "pipeline.yml", extra_vars={"manifest": str(manifest), "applications": ["Customer Portal", "Orders"]})
+    assert run.returncode == 0, run
+    assert simulator.state.running_version("Test", "Customer Portal") == "1.2.1"
+    assert simulator.state.running_version("Production", "Customer Portal") == "1.0.0"
+    assert "Stopped before Production" in run.stdout
+
+    simulator.clear_requests()
+    confirmed = playbook(PLAYBOOKS / "pipeline.yml", extra_vars={"manifest": str(manifest), "confirm_production": True,
+                                                                 "applications": ["Customer Portal", "Orders"]})
+    assert confirmed.returncode == 0, confirmed
+    assert not [r for r in simulator.mutating_requests() if "versions" in r["path"]], "nothing tagged again"
+    assert running(simulator, "Production", ["Customer Portal", "Orders"]) == {"Customer Portal": "1.2.1", "Orders": "2.1.0"}
+    assert [(a["name"], a["version"]) for a in yaml.safe_load(manifest.read_text())["applications"]] == [
+        ("Customer Portal", "1.2.1"), ("Orders", "2.1.0")]
+
+
+def test_tag_playbook_tags_and_is_idempotent(playbook, simulator, tmp_path):
+    manifest = tmp_path / "tags.yml"
+    extra = {"environment_name": "Development", "applications": ["Customer Portal", "Inventory", "Orders"],
+             "versions": {"Inventory": "1.1.0"}, "manifest_out": str(manifest)}
+    run = playbook(PLAYBOOKS / "tag.yml", extra_vars=extra)
+    assert run.returncode == 0, run
+    assert running(simulator, "Development", ["Customer Portal", "Inventory", "Orders"]) == {
+        "Customer Portal": "1.2.1", "Inventory": "1.1.0", "Orders": "2.1.0"}
+    assert not simulator.state.is_modified("Development", "Customer Portal")
+    assert [(a["name"], a["version"]) for a in yaml.safe_load(manifest.read_text())["applications"]] == [
+        ("Customer Portal", "1.2.1"), ("Inventory", "1.1.0"), ("Orders", "2.1.0")]
+    simulator.clear_requests()
+    again = playbook(PLAYBOOKS / "tag.yml", extra_vars=extra)
+    assert again.returncode == 0, again
+    assert recap(again)["changed"] == 0
+    assert simulator.mutating_requests() == []
+
+
+def test_backup_playbook_writes_checksums_and_reruns_without_change(playbook, simulator, tmp_path):
+    dest = tmp_path / "backup"
+    extra = {"environment_name": "Production", "dest": str(dest), "applications": ["Customer Portal", "Orders"], "source_code": True}
+    run = playbook(PLAYBOOKS / "backup.yml", extra_vars=extra)
+    assert run.returncode == 0, run
+    sums = dict(reversed(line.split("  ", 1)) for line in (dest / "SHA256SUMS").read_text().splitlines())
+    assert set(sums) == {"Customer_Portal.oap", "Orders.oap", "source/Customer_Portal_source.zip", "source/Orders_source.zip"}
+    for name, digest in sums.items():
+        assert hashlib.sha256((dest / name).read_bytes()).hexdigest() == digest
+    manifest = yaml.safe_load((dest / "manifest.yml").read_text())
+    assert [(a["name"], a["version"]) for a in manifest["applications"]] == [("Customer Portal", "1.0.0"), ("Orders", "2.0.0")]
+
+    simulator.clear_requests()
+    again = playbook(PLAYBOOKS / "backup.yml", extra_vars=extra)
+    assert again.returncode == 0, again
+    assert recap(again)["changed"] == 0, again
+    assert not [r for r in simulator.requests() if "content" in r["path"] or "sourcecodeaccess" in r["path"]]
+
+    (dest / "Orders.oap").write_bytes(b"damaged")
+    third = playbook(PLAYBOOKS / "backup.yml", extra_vars=extra)
+    assert third.returncode == 0, third
+    assert hashlib.sha256((dest / "Orders.oap").read_bytes()).hexdigest() == sums["Orders.oap"]
+
+
+@pytest.fixture
+def second_infrastructure():
+    from lifetime_simulator import Simulator
+
+    other = Simulator(token="target-token", deploy_seconds=0.5)
+    other.start()
+    yield other
+    other.stop()
+
+
+def test_airgap_role_moves_versions_to_another_infrastructure(playbook, simulator, second_infrastructure, tmp_path):
+    workdir = tmp_path / "packages"
+    source = simulator.root_url
+    text = """
+    - name: Air-gapped transfer
+      hosts: localhost
+      gather_facts: false
+      roles:
+        - role: outsystems.lifetime.airgap
+          vars:
+            airgap_source: {url: "%s", token: demo-token}
+            airgap_target: {url: "%s", token: target-token}
+            airgap_source_environment: Development
+            airgap_target_environment: Production
+            airgap_applications: [Customer Portal, Orders, Inventory]
+            airgap_workdir: "%s"
+    """ % (source, second_infrastructure.root_url, workdir)
+    run = playbook(text, verbosity=3)
+    assert run.returncode == 0, run
+    assert "demo-token" not in run.output and "target-token" not in run.output
+    assert running(second_infrastructure, "Production", ["Customer Portal", "Orders", "Inventory"]) == {
+        "Customer Portal": "1.2.0", "Orders": "2.1.0", "Inventory": "1.0.0"}
+    assert sorted(path.name for path in workdir.iterdir()) == ["Customer_Portal_1.2.0.oap", "Orders_2.1.0.oap"]
+    assert simulator.mutating_requests() == [] or all(r["method"] == "POST" for r in simulator.mutating_requests())
+
+    second_infrastructure.clear_requests()
+    again = playbook(text)
+    assert again.returncode == 0, again
+    assert recap(again)["changed"] == 0
+    assert second_infrastructure.mutating_requests() == []
