@@ -284,4 +284,4 @@ def test_wait_for_lets_the_check_stop_waiting():
 
 def test_backoff_delays():
     delays = backoff_delays(0.5, 2, 2)
-    assert [next(delays) for _ in range(5)] == [0.5, 1, 2, 2, 2]
+    assert [next(delays) for dummy in range(5)] == [0.5, 1, 2, 2, 2]
