@@ -118,7 +118,7 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
         try:
             self._read_config_data(path)
         except AnsibleError as exc:
-            if "Required config" not in str(exc):
+            if "lifetime_url" not in str(exc) and "lifetime_token" not in str(exc):
                 raise
             raise AnsibleParserError("outsystems.lifetime.lifetime inventory %s: %s Set lifetime_url and lifetime_token in the file, "
                                      "or LIFETIME_URL and LIFETIME_TOKEN in the environment." % (path, exc))

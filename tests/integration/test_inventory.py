@@ -5,6 +5,7 @@ import os
 import subprocess
 
 import pytest
+import requests
 
 from testlib.collection import BIN
 
@@ -41,6 +42,14 @@ def plain(value):
     return value
 
 
+def api_get(simulator, path, **params):
+    """What LifeTime (the simulator) holds, read directly over HTTP."""
+    response = requests.get(simulator.base_url.rstrip("/") + "/" + path, params=params,
+                            headers={"Authorization": "Bearer " + TOKEN}, timeout=30)
+    response.raise_for_status()
+    return response.json()
+
+
 def env_vars(simulator):
     return {"LIFETIME_URL": simulator.root_url, "LIFETIME_TOKEN": TOKEN}
 
@@ -71,12 +80,11 @@ def test_bare_file_uses_lifetime_environment_variables(installed_collection, sim
     assert not simulator.mutating_requests()
 
 
-def test_environment_key_matches_environment_info(installed_collection, simulator, tmp_path, run_module):
+def test_environment_key_matches_lifetime(installed_collection, simulator, tmp_path):
     run = inventory(installed_collection, simulator, tmp_path, "plugin: outsystems.lifetime.lifetime\n", env=env_vars(simulator))
     assert run.returncode == 0, run.stderr
     hostvars = plain(json.loads(run.stdout))["_meta"]["hostvars"]
-    info = run_module("environment_info")
-    keys = dict((env["name"], env["key"]) for env in info["environments"])
+    keys = dict((env["Name"], env["Key"]) for env in api_get(simulator, "environments/"))
     assert dict((name, variables["lifetime_environment_key"]) for name, variables in hostvars.items()) == keys
 
 
