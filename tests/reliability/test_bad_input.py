@@ -107,3 +107,38 @@ def test_bad_input_fails_naming_the_value_and_changes_nothing(run, simulator, fa
         assert value in result["msg"], "%r not named in: %s" % (value, result["msg"])
     assert simulator.mutating_requests() == [], simulator.mutating_requests()
     assert simulator.state.summary() == before
+
+
+ROLE_PLAY = """
+- hosts: localhost
+  gather_facts: false
+  roles:
+    - role: outsystems.lifetime.{role}
+      vars: {vars}
+"""
+
+# id -> (role, its variables, values the failure must name)
+ROLE_CASES = {
+    "promote: unknown application": ("promote", dict(promote_source_environment="Development", promote_target_environment="Test",
+                                                     promote_applications=["Ordres"]), ["Ordres"]),
+    "promote: unknown environment": ("promote", dict(promote_source_environment="Devel", promote_target_environment="Test",
+                                                     promote_applications=["Orders"]), ["Devel"]),
+    "promote: same source and target": ("promote", dict(promote_source_environment="Test", promote_target_environment="Test",
+                                                        promote_applications=["Orders"]), ["Test"]),
+    "promote: unknown bump": ("promote", dict(promote_source_environment="Development", promote_target_environment="Test",
+                                              promote_tag_modified=True, promote_tag_bump="huge"), ["huge"]),
+    "promote: negative wait_timeout": ("promote", dict(promote_source_environment="Development", promote_target_environment="Test",
+                                                       promote_applications=["Customer Portal"], promote_wait_timeout=-1), ["-1"]),
+}
+
+
+@pytest.mark.parametrize("case", sorted(ROLE_CASES))
+def test_role_bad_input_fails_naming_the_value_and_changes_nothing(playbook, simulator, case):
+    import json
+    role, variables, named = ROLE_CASES[case]
+    result = playbook(ROLE_PLAY.format(role=role, vars=json.dumps(variables)))
+    assert result.returncode != 0, result
+    failure = result.output[result.output.find("FAILED!"):] if "FAILED!" in result.output else result.output
+    for value in named:
+        assert value in failure, "%r not named in the failure:\n%s" % (value, failure[-3000:])
+    assert simulator.mutating_requests() == []
