@@ -128,15 +128,20 @@ def level_label(levels, value):
     return str(value)
 
 
-def connection_path(env_key, name):
-    return "environments/%s/dbconnections/%s/" % (env_key, quote(name, safe=""))
+def connection_ref(env_key, name):
+    """(environment key, quoted connection name): the two keys of every DB connection path."""
+    return (env_key, quote(name, safe=""))
 
 
-def current_permissions(module, path, kind, records, name_of):
+def current_permissions(module, ref, kind, records, name_of):
     """subject key -> permission level value, for every role or user (LifeTime lists them one at a time)."""
     levels = {}
     for record in records:
-        answer = module.client.get("%s%spermissionlevel/%s/" % (path, kind, quote(name_of(record), safe="")))
+        subject = quote(name_of(record), safe="")
+        if kind == "role":
+            answer = module.client.get("environments/%s/dbconnections/%s/rolepermissionlevel/%s/" % (ref + (subject,)))
+        else:
+            answer = module.client.get("environments/%s/dbconnections/%s/userpermissionlevel/%s/" % (ref + (subject,)))
         if isinstance(answer, dict):
             levels[record_key(record)] = level_value(answer)
     return levels

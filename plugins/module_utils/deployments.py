@@ -70,10 +70,6 @@ def deployment_argument_spec():
     )
 
 
-def plan_path(key, suffix=""):
-    return "deployments/%s/%s" % (key, suffix)
-
-
 def status_of(record):
     return (field(record or {}, "DeploymentStatus", "deploymentStatus") or "").lower()
 
@@ -164,11 +160,11 @@ class PlanRunner:
     # -- reading ------------------------------------------------------------------------
 
     def read_status(self):
-        self.status_record = self.client.get(plan_path(self.key, "status/")) or {}
+        self.status_record = self.client.get("deployments/%s/status/" % self.key) or {}
         return self.status_record
 
     def read_details(self):
-        self.details = self.client.get(plan_path(self.key)) or {}
+        self.details = self.client.get("deployments/%s/" % self.key) or {}
         return self.details
 
     @property
@@ -196,7 +192,7 @@ class PlanRunner:
             self.commands.append(name)
             return
         try:
-            self.client.post(plan_path(self.key, "%s/" % name), params=params)
+            self.client.post("deployments/%s/%s/" % (self.key, name), params=params)
         except LifetimeApiError as exc:
             if exc.status in (400, 409):
                 reasons = "; ".join(exc.messages) or "no reason given"
@@ -209,7 +205,7 @@ class PlanRunner:
         if not self.created or self.module.check_mode:
             return False
         try:
-            self.client.delete(plan_path(self.key))
+            self.client.delete("deployments/%s/" % self.key)
         except LifetimeError as exc:
             self.warnings.append("could not delete deployment plan %s that this task created: %s" % (self.key, exc))
             return False
@@ -304,7 +300,7 @@ class PlanRunner:
                 self.key, info or "no reason given", self.key, log_text(log_of(self.status_record))), self.result())
 
     def configure_databases(self):
-        missing = self.client.get_list(plan_path(self.key, "getmissingdbmappings/"))
+        missing = self.client.get_list("deployments/%s/getmissingdbmappings/" % self.key)
         if not missing:
             return
         given = self.params.get("db_mappings") or []
@@ -316,7 +312,7 @@ class PlanRunner:
                 "deployment plan %s waits for database mappings of extension logical databases, and db_mappings does not map: %s. "
                 "The plan was left waiting; run again with db_mappings (or key: %s) to go on." % (
                     self.key, ", ".join(uncovered), self.key), result)
-        self.client.post(plan_path(self.key, "configuration/"), body=body)
+        self.client.post("deployments/%s/configuration/" % self.key, body=body)
         self.commands.append("configuration")
 
     def timed_out(self, timeout):

@@ -214,7 +214,7 @@ def run(module):
         runner.read_status()
         extra["applications_to_deploy"] = to_snake(field(runner.details, "ApplicationsToDeploy") or [])
         if runner.status == dep.SAVED and already_running(module, environment, runner.plan):
-            module.client.delete(dep.plan_path(key))
+            module.client.delete("deployments/%s/" % key)
             runner.created = False
             return finish(module, runner, False, extra, msg="'%s' already runs every application version in %s; the plan %s "
                           "made by the upload was deleted" % (record_name(environment), src, key))

@@ -120,8 +120,8 @@ def same(one, other):
 def manage(module):
     params = module.params
     env = module.lookups.environment(params["environment"])
-    path = "environments/%s/content_security_policies/" % record_key(env)
-    current = dict(module.client.get(path) or {})
+    path = "environments/%s/content_security_policies/" % record_key(env)  # for messages
+    current = dict(module.client.get("environments/%s/content_security_policies/" % record_key(env)) or {})
     wanted = {}
     for given, value in (params["directives"] or {}).items():
         name = directive_name(given, current)
@@ -141,7 +141,7 @@ def manage(module):
 
     needs_recompilation = None
     if changed and not module.check_mode:
-        answer = module.client.put(path, body=after)
+        answer = module.client.put("environments/%s/content_security_policies/" % record_key(env), body=after)
         if isinstance(answer, dict):
             if answer.get("Success") is False:
                 problems = answer.get("ErrorDirectives") or []

@@ -176,7 +176,7 @@ test_result:
 
 from ansible_collections.outsystems.lifetime.plugins.module_utils.access import (
     UPDATE_PASSWORD_CHOICES,
-    connection_path,
+    connection_ref,
     current_permissions,
     db_levels,
     find,
@@ -204,11 +204,11 @@ def manage(module):
     connections = module.client.get_list("environments/%s/dbconnections/" % env_key)
     current = find(connections, params["name"], "dbConnectionName", "DbConnectionName")
     name = field(current, "dbConnectionName") if current else params["name"]
-    path = connection_path(env_key, name)
+    path = connection_ref(env_key, name)
 
     if params["state"] == "absent":
         if current is not None and not module.check_mode:
-            module.client.delete(path)
+            module.client.delete("environments/%s/dbconnections/%s/" % path)
         module.exit_result(current is not None, before=current, after={}, db_connection={})
         return
 
@@ -293,18 +293,18 @@ def manage(module):
             body = dict(request)
             body.setdefault("dbConfigParams", field(current, "databaseConfiguration") or "")
             body.setdefault("description", field(current, "description") or "")
-            module.client.put(path, body=body)
-        path = connection_path(env_key, after_base["dbConnectionName"])
+            module.client.put("environments/%s/dbconnections/%s/" % path, body=body)
+        path = connection_ref(env_key, after_base["dbConnectionName"])
         roles = dict((record_key(role), record_name(role)) for role in module.lookups.roles())
         users = dict((record_key(user), field(user, "Username")) for user in module.lookups.users())
         for key in role_revokes:
-            module.client.request("DELETE", path + "rolepermissionlevel/", body={"role": roles[key]})
+            module.client.request("DELETE", "environments/%s/dbconnections/%s/rolepermissionlevel/" % path, body={"role": roles[key]})
         for key in sorted(role_sets):
-            module.client.put(path + "rolepermissionlevel/", body={"role": roles[key], "permissionLevel": role_sets[key]})
+            module.client.put("environments/%s/dbconnections/%s/rolepermissionlevel/" % path, body={"role": roles[key], "permissionLevel": role_sets[key]})
         for key in user_revokes:
-            module.client.request("DELETE", path + "userpermissionlevel/", body={"username": users[key]})
+            module.client.request("DELETE", "environments/%s/dbconnections/%s/userpermissionlevel/" % path, body={"username": users[key]})
         for key in sorted(user_sets):
-            module.client.put(path + "userpermissionlevel/", body={"username": users[key], "permissionLevel": user_sets[key]})
+            module.client.put("environments/%s/dbconnections/%s/userpermissionlevel/" % path, body={"username": users[key], "permissionLevel": user_sets[key]})
 
     before = dict(before_base) if current else None
     after = dict(after_base)

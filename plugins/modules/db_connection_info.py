@@ -73,7 +73,7 @@ permission_levels:
 """
 
 from ansible_collections.outsystems.lifetime.plugins.module_utils.access import (
-    connection_path,
+    connection_ref,
     current_permissions,
     db_levels,
     find,
@@ -103,7 +103,7 @@ def gather(module):
     for connection in sorted_by(connections, "dbConnectionName"):
         record = dict(connection)
         if params["permissions"]:
-            path = connection_path(env_key, connection.get("dbConnectionName"))
+            path = connection_ref(env_key, connection.get("dbConnectionName"))
             roles = module.lookups.roles()
             users = module.lookups.users()
             record["rolePermissions"] = permission_list(levels, current_permissions(module, path, "role", roles, record_name),

@@ -400,7 +400,7 @@ class Deployment:
         self.before = diff_record(runner.plan, status=runner.status, environments=self.lookups.environments())
         self.after = {}
         if not self.check:
-            self.client.delete(dep.plan_path(runner.key))
+            self.client.delete("deployments/%s/" % runner.key)
         self.changed = True
         return self.finish(deleted=True)
 
@@ -422,7 +422,7 @@ class Deployment:
                                               "%s (only saved plans can be changed)" % (runner.key, runner.status), runner.result())
                 body = self.body(source, target, params["notes"] if params["notes"] is not None else field(plan, "Notes"))
                 if not self.check:
-                    self.client.put(dep.plan_path(runner.key), body=body)
+                    self.client.put("deployments/%s/" % runner.key, body=body)
                     runner.read_details()
                 self.changed = True
                 self.after = diff_record(plan, self.to_deploy, status=dep.SAVED, notes=body["Notes"], environments=environments)
@@ -504,7 +504,7 @@ class Deployment:
                 continue
             if not dep.same_operations(dep.operations_of(plan), wanted):
                 continue
-            status = self.client.get(dep.plan_path(record_key(plan), "status/")) or {}
+            status = self.client.get("deployments/%s/status/" % record_key(plan)) or {}
             plan = dict(plan, _status=status)
             if dep.status_of(status) in (dep.RUNNING, dep.INTERVENTION) and under_way is None:
                 under_way = plan

@@ -148,12 +148,12 @@ def gather(module):
     names = dict(((record_key(env) or "").lower(), record_name(env)) for env in module.lookups.environments())
     if params["key"]:
         try:
-            details = client.get(dep.plan_path(params["key"]))
+            details = client.get("deployments/%s/" % params["key"])
         except LifetimeApiError as exc:
             if exc.status == 404:
                 module.fail_json(msg="deployment plan '%s' not found" % params["key"])
             raise
-        status = client.get(dep.plan_path(params["key"], "status/")) or {}
+        status = client.get("deployments/%s/status/" % params["key"]) or {}
         record = to_snake(field(details, "Deployment") or {})
         record.update(status=dep.status_of(status), info=dep.info_of(status) or None, deployment_log=dep.log_of(status),
                       conflicts=to_snake(field(details, "ApplicationConflicts") or []),
@@ -167,7 +167,7 @@ def gather(module):
     wanted = set(params["status"] or [])
     result = []
     for plan in plans:
-        status = client.get(dep.plan_path(record_key(plan), "status/")) or {}
+        status = client.get("deployments/%s/status/" % record_key(plan)) or {}
         if wanted and dep.status_of(status) not in wanted:
             continue
         record = to_snake(plan)

@@ -14,6 +14,7 @@ import yaml
 from testlib.collection import REPO, SWAGGER
 
 CALL = re.compile(r"\.(get|get_list|records|post|put|delete)\(\s*\n?\s*[\"']([^\"']*/[^\"']*)[\"']")
+REQUEST_CALL = re.compile(r"\.request\(\s*[\"'](GET|POST|PUT|DELETE)[\"'],\s*[\"']([^\"']*/[^\"']*)[\"']")
 METHOD_OF_CALL = {"get": "GET", "get_list": "GET", "records": "GET", "post": "POST", "put": "PUT", "delete": "DELETE"}
 NOT_COVERED = Path(__file__).with_name("api_not_covered.yml")
 
@@ -36,8 +37,10 @@ def swagger_operations():
 def used_operations():
     used = {}
     for source in sorted((REPO / "plugins").rglob("*.py")):
-        for verb, path in CALL.findall(source.read_text()):
-            used.setdefault((METHOD_OF_CALL[verb], normal(path)), []).append(source.relative_to(REPO).as_posix())
+        text = source.read_text()
+        calls = [(METHOD_OF_CALL[verb], path) for verb, path in CALL.findall(text)] + REQUEST_CALL.findall(text)
+        for method, path in calls:
+            used.setdefault((method, normal(path)), []).append(source.relative_to(REPO).as_posix())
     return used
 
 

@@ -5,7 +5,16 @@ import importlib
 import io
 import json
 
+from ansible.module_utils.common import warnings as module_warnings
 from ansible.module_utils.testing import patch_module_args
+
+
+def forget_warnings():
+    """A module process starts with no warnings; in-process runs share these globals, so empty them."""
+    for name in ("_global_warnings", "_global_deprecations"):
+        registry = getattr(module_warnings, name, None)
+        if hasattr(registry, "clear"):
+            registry.clear()
 
 
 def run_module(name, args, check_mode=False, diff=False):
@@ -15,6 +24,7 @@ def run_module(name, args, check_mode=False, diff=False):
     args["_ansible_check_mode"] = check_mode
     args["_ansible_diff"] = diff
     output = io.StringIO()
+    forget_warnings()
     with patch_module_args(args), contextlib.redirect_stdout(output):
         try:
             module.main()
