@@ -42,7 +42,7 @@ extends_documentation_fragment:
   - ansible.builtin.constructed
   - ansible.builtin.inventory_cache
 author:
-  - outsystems.lifetime contributors
+  - OutSystems LifeTime collection contributors (@outsystems-lifetime)
 """
 
 EXAMPLES = r"""

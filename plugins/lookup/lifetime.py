@@ -40,7 +40,7 @@ options:
 extends_documentation_fragment:
   - outsystems.lifetime.connection.PLUGINS
 author:
-  - outsystems.lifetime contributors
+  - OutSystems LifeTime collection contributors (@outsystems-lifetime)
 """
 
 EXAMPLES = r"""

@@ -66,7 +66,7 @@ extends_documentation_fragment:
   - outsystems.lifetime.connection
   - outsystems.lifetime.attributes
 author:
-  - outsystems.lifetime contributors
+  - OutSystems LifeTime collection contributors (@outsystems-lifetime)
 """
 
 EXAMPLES = r"""

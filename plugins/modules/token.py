@@ -31,7 +31,7 @@ extends_documentation_fragment:
   - outsystems.lifetime.connection
   - outsystems.lifetime.attributes
 author:
-  - outsystems.lifetime contributors
+  - OutSystems LifeTime collection contributors (@outsystems-lifetime)
 notes:
   - The diff shows only the duration asked; the token is never in it.
 """

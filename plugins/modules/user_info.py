@@ -34,7 +34,7 @@ extends_documentation_fragment:
   - outsystems.lifetime.connection
   - outsystems.lifetime.attributes.INFO_MODULE
 author:
-  - outsystems.lifetime contributors
+  - OutSystems LifeTime collection contributors (@outsystems-lifetime)
 """
 
 EXAMPLES = r"""
