@@ -65,14 +65,14 @@ def run_scale(collections, workdir, apps, promote):
     sim.start()
     steps = {}
     try:
-        run, steps["application_info"], _ = step(sim, "info-%d" % apps, collections, workdir, INFO)
+        run, steps["application_info"], _log = step(sim, "info-%d" % apps, collections, workdir, INFO)
         steps["application_info"]["applications"] = int(re.search(r"APPS=(\d+)", run.stdout).group(1))
         report_dir = workdir / ("report-out-%d" % apps)
-        _, steps["report"], _ = step(sim, "report-%d" % apps, collections, workdir, str(REPO / "playbooks" / "report.yml"),
-                                     extra_vars={"report_dir": str(report_dir)})
+        report = str(REPO / "playbooks" / "report.yml")
+        _run, steps["report"], _log = step(sim, "report-%d" % apps, collections, workdir, report, extra_vars={"report_dir": str(report_dir)})
         steps["report"]["files"] = sorted(path.name for path in report_dir.iterdir()) if report_dir.exists() else []
         names = tag_generated_apps(sim, promote)
-        _, steps["promotion"], log = step(sim, "promote-%d" % apps, collections, workdir, PROMOTE.format(apps=json.dumps(names)))
+        _run, steps["promotion"], log = step(sim, "promote-%d" % apps, collections, workdir, PROMOTE.format(apps=json.dumps(names)))
         steps["promotion"].update(promotion_metrics(sim, log))
         steps["promotion"]["deployed"] = sum(sim.state.running_version("Test", name) == "1.1.0" for name in names)
         steps["promotion"]["applications"] = promote

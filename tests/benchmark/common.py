@@ -12,11 +12,11 @@ from pathlib import Path
 TESTS = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(TESTS))
 
-from testlib.collection import BIN, REPO, build_and_install, make_importable  # noqa: E402
+from testlib.collection import BIN, REPO, build_and_install, make_importable  # noqa: E402,F401 pylint: disable=unused-import
 
 make_importable()
 
-from lifetime_simulator import Simulator  # noqa: E402
+from lifetime_simulator import Simulator  # noqa: E402,F401 pylint: disable=unused-import
 from testlib.playbooks import run_playbook  # noqa: E402
 
 TOKEN = "demo-token"
@@ -37,7 +37,7 @@ def machine():
 
 def install_collection():
     workdir = Path(tempfile.mkdtemp(prefix="lifetime-bench-"))
-    collections, _ = build_and_install(workdir)
+    collections, _tarball = build_and_install(workdir)
     return workdir, collections
 
 
