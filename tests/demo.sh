@@ -22,4 +22,5 @@ mkdir -p "$work/collections/ansible_collections/outsystems"
 ln -s "$repo" "$work/collections/ansible_collections/outsystems/lifetime"
 export ANSIBLE_COLLECTIONS_PATH="$work/collections" ANSIBLE_ROLES_PATH="$repo/roles"
 export LIFETIME_URL="http://127.0.0.1:$port" LIFETIME_TOKEN=demo-token
-"$repo/.venv/bin/ansible-playbook" -i localhost, -c local playbooks/promote.yml "$@"
+export ANSIBLE_PYTHON_INTERPRETER="$repo/.venv/bin/python"
+"$repo/.venv/bin/ansible-playbook" -i localhost, -c local playbooks/promote.yml -e tag_modified=true "$@"

@@ -102,7 +102,8 @@ def test_access_as_code_and_no_secret_in_output(playbook, simulator, tmp_path):
 def test_check_mode_play_changes_nothing(playbook, simulator):
     extra = {"pw_user": PASSWORDS[0], "pw_sc": PASSWORDS[1], "pw_db": PASSWORDS[2], "token_file": "/nonexistent/never-written"}
     # In check mode nothing is created, so later tasks refer to what exists already.
-    play = PLAY.split("    - name: The new token is usable")[0].replace("role: Release Manager", "role: Tester").replace("user: carol", "user: alice")
+    play = PLAY.split("    - name: The new token is usable", maxsplit=1)[0]
+    play = play.replace("role: Release Manager", "role: Tester").replace("user: carol", "user: alice")
     run = playbook(play, check=True, diff=True, verbosity=3, extra_vars=extra)
     assert run.returncode == 0, run
     assert [entry["path"] for entry in simulator.mutating_requests() if not entry["path"].endswith("/testdbconnection/")] == []

@@ -44,7 +44,7 @@ def result_of(run):
 
 
 def test_promotion_playbook(playbook, simulator):
-    check = playbook(PROMOTION.split("    - name: Promote again")[0], check=True)
+    check = playbook(PROMOTION.split("    - name: Promote again", maxsplit=1)[0], check=True)
     assert check.returncode == 0, check
     assert simulator.mutating_requests() == []
     assert "changed=1" in check.stdout

@@ -27,7 +27,7 @@ def inventory(installed_collection, simulator, tmp_path, text, env=None, name="i
     })
     environment.update(env or {})
     completed = subprocess.run([str(BIN / "ansible-inventory"), "-i", str(source)] + list(args),
-                               capture_output=True, text=True, env=environment, cwd=str(tmp_path), timeout=120)
+                               capture_output=True, text=True, env=environment, cwd=str(tmp_path), timeout=120, check=False)
     return completed
 
 

@@ -177,7 +177,7 @@ def test_report_renders_in_headless_chromium(report, tmp_path):
                "--disable-background-networking", "--disable-component-update", "--disable-sync",
                "--user-data-dir=%s" % profile, "--screenshot=%s" % screenshot, "--window-size=1280,900",
                (report_dir / "report.html").resolve().as_uri()]
-    completed = subprocess.run(command, capture_output=True, text=True, timeout=120, env=dict(os.environ, HOME=str(tmp_path)))
+    completed = subprocess.run(command, capture_output=True, text=True, timeout=120, env=dict(os.environ, HOME=str(tmp_path)), check=False)
     assert completed.returncode == 0 and screenshot.is_file(), completed.stderr[-2000:]
     width, height, rows = read_png(screenshot)
     assert (width, height) == (1280, 900)

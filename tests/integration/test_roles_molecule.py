@@ -28,6 +28,6 @@ def test_molecule_default_scenario(role, tmp_path):
     environment.pop("ANSIBLE_CONFIG", None)
     molecule = str(BIN / "molecule") if (BIN / "molecule").exists() else shutil.which("molecule")
     completed = subprocess.run([molecule, "test"], cwd=str(REPO / "roles" / role), env=environment,
-                               capture_output=True, text=True, timeout=900)
+                               capture_output=True, text=True, timeout=900, check=False)
     assert completed.returncode == 0, completed.stdout[-8000:] + completed.stderr[-3000:]
     assert "idempotence" in completed.stdout + completed.stderr

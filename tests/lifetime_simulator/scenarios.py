@@ -40,10 +40,10 @@ def coerce(value):
 
 def parse_scenario_spec(spec):
     """Parse 'NAME' or 'NAME:k=v,k=v' (CLI form) into (name, params)."""
-    name, _, rest = spec.partition(":")
+    name, _sep, rest = spec.partition(":")
     params = {}
     for pair in filter(None, rest.split(",")):
-        key, _, value = pair.partition("=")
+        key, _sep, value = pair.partition("=")
         params[key.strip()] = value.strip()
     return name.strip(), params
 

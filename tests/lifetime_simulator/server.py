@@ -117,7 +117,7 @@ class SimulatorRequestHandler(BaseHTTPRequestHandler):
 
     def authorized(self):
         header = self.headers.get("Authorization", "")
-        scheme, _, token = header.partition(" ")
+        scheme, _sep, token = header.partition(" ")
         if scheme.lower() != "bearer" or not token.strip():
             return False
         with self.sim.state.lock:

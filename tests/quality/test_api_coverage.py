@@ -8,7 +8,6 @@ import json
 import re
 from pathlib import Path
 
-import pytest
 import yaml
 
 from testlib.collection import REPO, SWAGGER

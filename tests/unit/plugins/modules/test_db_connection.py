@@ -1,6 +1,5 @@
 """outsystems.lifetime.db_connection and db_connection_info against the simulator."""
 
-import pytest
 
 from test_user_access_support import SECRETS, assert_fails_unchanged, converge, run  # noqa: F401 pylint: disable=unused-import
 
@@ -44,7 +43,7 @@ def test_edit_and_revoke_to_match(run, simulator):
 
 def test_update_password_always(run, simulator):
     args = dict(environment="Development", name="ERPConnection", user="erp_reader", password=SECRETS[3], update_password="always")
-    for _ in range(2):
+    for _attempt in range(2):
         result = run("db_connection", diff=True, **args)
         assert result["changed"] is True
         assert SECRETS[3] not in repr(result)
@@ -87,15 +86,15 @@ def test_delete(run, simulator):
 def test_bad_input(run, simulator):
     assert_fails_unchanged(run, simulator, "db_connection", ["user", "password"], environment="Development", name="ERPConnection",
                            connection_string="Server=other")
-    assert_fails_unchanged(run, simulator, "db_connection", ["Postgres", "SqlServer", "Oracle"], **dict(REPORTING, provider="Postgres"))
-    assert_fails_unchanged(run, simulator, "db_connection", ["provider", "SqlServer"], **dict(REPORTING, provider=None))
+    assert_fails_unchanged(run, simulator, "db_connection", ["Postgres", "SqlServer", "Oracle"], **{**REPORTING, "provider": "Postgres"})
+    assert_fails_unchanged(run, simulator, "db_connection", ["provider", "SqlServer"], **{**REPORTING, "provider": None})
     assert_fails_unchanged(run, simulator, "db_connection", ["Owner", "No Access", "Use in Integration Builder", "Manage"],
                            role_permissions=[{"role": "Developer", "permission_level": "Owner"}], **REPORTING)
     assert_fails_unchanged(run, simulator, "db_connection", ["Ghost", "Tester"], role_permissions=[{"role": "Ghost", "permission_level": "Use"}],
                            **REPORTING)
     assert_fails_unchanged(run, simulator, "db_connection", ["zoe", "alice"], user_permissions=[{"user": "zoe", "permission_level": "Use"}],
                            **REPORTING)
-    assert_fails_unchanged(run, simulator, "db_connection", ["Staging", "Development"], **dict(REPORTING, environment="Staging"))
+    assert_fails_unchanged(run, simulator, "db_connection", ["Staging", "Development"], **{**REPORTING, "environment": "Staging"})
     assert connection(simulator, "Reporting") is None
 
 

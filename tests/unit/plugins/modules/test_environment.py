@@ -35,7 +35,7 @@ def test_unregister_needs_force(run, simulator):
 def test_bad_input(run, simulator):
     assert_fails_unchanged(run, simulator, "environment", ["service_center_password", "address"], name="QA")
     assert_fails_unchanged(run, simulator, "environment", ["Ghost", "Developer", "Tester"],
-                           **dict(REGISTER, role_permissions=[{"role": "Ghost", "permission_level": "None"}]))
+                           **{**REGISTER, "role_permissions": [{"role": "Ghost", "permission_level": "None"}]})
     assert_fails_unchanged(run, simulator, "environment", ["Godmode", "Full Control"],
-                           **dict(REGISTER, role_permissions=[{"role": "Tester", "permission_level": "Godmode"}]))
+                           **{**REGISTER, "role_permissions": [{"role": "Tester", "permission_level": "Godmode"}]})
     assert simulator.state.find_env("QA") is None

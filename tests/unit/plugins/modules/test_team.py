@@ -1,6 +1,5 @@
 """outsystems.lifetime.team and team_info against the simulator."""
 
-import pytest
 
 from test_user_access_support import assert_fails_unchanged, converge, run  # noqa: F401 pylint: disable=unused-import
 

@@ -23,8 +23,9 @@ def test_create_user_check_mode_second_run_and_no_password_anywhere(run, simulat
 def test_update_fields_and_application_roles_exactly(run, simulator):
     state = simulator.state
     state.find_user("alice").app_roles[state.find_app("Inventory").key] = state.find_role("Tester").key
-    _check, real, _again = converge(run, simulator, "user", username="alice", email="alice@corp.example.com", role="Tester",
-                                     application_roles=[{"application": "Orders", "role": "Developer"}])
+    _check, real, _again = converge(
+        run, simulator, "user", username="alice", email="alice@corp.example.com", role="Tester",
+        application_roles=[{"application": "Orders", "role": "Developer"}])
     alice = state.find_user("alice")
     assert alice.email == "alice@corp.example.com" and alice.role_key == state.find_role("Tester").key
     assert alice.app_roles == {state.find_app("Orders").key: state.find_role("Developer").key}
