@@ -4,6 +4,7 @@
 # On demand, not in CI:   bash tests/matrix.sh            (all lines)
 #                         bash tests/matrix.sh 2.18 2.19  (some lines)
 # Virtualenvs are kept in $MATRIX_CACHE (default ~/.cache/outsystems-lifetime-matrix) and reused.
+# MATRIX_REPORT_ONLY=1 rewrites docs/compatibility.md from the last results without running anything.
 set -uo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cache="${MATRIX_CACHE:-$HOME/.cache/outsystems-lifetime-matrix}"
@@ -15,6 +16,7 @@ results="$cache/results.tsv"
 touch "$results"
 
 for line in "${lines[@]}"; do
+  [ -n "${MATRIX_REPORT_ONLY:-}" ] && break
   venv="$cache/ansible-core-$line"
   if [ ! -x "$venv/bin/ansible-playbook" ]; then
     "$python" -m venv "$venv" || { echo "cannot create $venv" >&2; continue; }
@@ -50,6 +52,14 @@ done
     echo "| $line | $version | $summary | $rc | $seconds | $day |"
   done
   echo
+  sort -V "$results" | while IFS=$'\t' read -r line _rest; do
+    if grep -qE '^(FAILED|ERROR) ' "$cache/pytest-$line.log" 2>/dev/null; then
+      echo "Not passing on $line:"
+      echo
+      grep -E '^(FAILED|ERROR) ' "$cache/pytest-$line.log" | sed -e 's/ - .*//' -e 's/^/- /'
+      echo
+    fi
+  done
   echo "Python: $("$python" --version 2>&1). ansible-core 2.16 and 2.17 also run on Python 3.10 and 3.12, 2.18 and 2.19 on 3.12"
   echo "and 3.13; only 3.11 is tested here. The modules need \`requests\` on the host that runs them."
 } > "$repo/docs/compatibility.md"
