@@ -46,6 +46,9 @@ DB_MAPPING_INFO = "needs_configuration_or_confirmation"
 FIRST_POLL = 1.0
 POLL_FACTOR = 1.5
 LONGEST_POLL = 15.0
+# A status poll waits a tenth of the time the deployment has run so far (1 s to 15 s), so a
+# deployment is seen finished within about 10% of its duration, and at most 15 s late.
+POLL_SHARE = 0.1
 ABORT_WAIT = 120
 DEFAULT_NOTES = "Created by Ansible (outsystems.lifetime)"
 VERSIONS_TO_LIST = 1000
@@ -236,6 +239,10 @@ class PlanRunner:
         try:
             self.command("start", **query)
         except DeploymentError as exc:
+            if not self.created and self.read_status() and self.status != SAVED:
+                # Another run (or a person) started the saved plan this task picked up: wait for it instead.
+                self.warnings.append("deployment plan %s was started by someone else meanwhile; waiting for it" % self.key)
+                return
             deleted = self.delete_if_created()
             exc.result = self.result()
             exc.result["plan_deleted"] = deleted
@@ -256,7 +263,7 @@ class PlanRunner:
             return
         timeout = self.params["wait_timeout"]
         try:
-            wait_for(self._poll, timeout, first=FIRST_POLL, longest=LONGEST_POLL, factor=POLL_FACTOR, sleep=sleep,
+            wait_for(self._poll, timeout, first=FIRST_POLL, longest=LONGEST_POLL, share=POLL_SHARE, sleep=sleep,
                      what="deployment plan %s" % self.key)
         except WaitTimeout:
             self.timed_out(timeout)

@@ -29,13 +29,16 @@ def backoff_delays(first=0.5, longest=15, factor=1.6):
         delay = min(delay * factor, float(longest))
 
 
-def wait_for(check, timeout, first=0.5, longest=15, factor=1.6, sleep=time.sleep, clock=time.monotonic, what="the operation"):
+def wait_for(check, timeout, first=0.5, longest=15, factor=1.6, sleep=time.sleep, clock=time.monotonic, what="the operation",
+             share=None):
     """Call ``check()`` until it returns something truthy, and return that.
 
     ``check`` is called at once, then again after each pause of the backoff, for at most
     ``timeout`` seconds (the last pause is shortened to end at the timeout, and a last check is
     made then). ``check`` may raise to stop waiting (for example when an operation failed).
     When time runs out, WaitTimeout names ``what`` and keeps the last answer in ``last``.
+    With ``share``, each pause is instead that share of the time waited so far (between ``first``
+    and ``longest``): the end of a wait of T seconds is noticed within about ``share`` x T.
     """
     if timeout is None or timeout < 0:
         raise ValueError("timeout must be 0 or more seconds, got %r" % (timeout,))
@@ -49,7 +52,8 @@ def wait_for(check, timeout, first=0.5, longest=15, factor=1.6, sleep=time.sleep
         remaining = timeout - waited
         if remaining <= 0:
             raise WaitTimeout("%s did not complete within %s seconds" % (what, _seconds(timeout)), last=result, waited=waited)
-        sleep(min(next(delays), remaining))
+        pause = next(delays) if share is None else min(float(longest), max(float(first), share * waited))
+        sleep(min(pause, remaining))
 
 
 def _seconds(value):

@@ -58,6 +58,8 @@ blocked_addresses:
   elements: dict
 """
 
+import ipaddress
+
 from ansible_collections.outsystems.lifetime.plugins.module_utils.module_base import LifetimeModule
 from ansible_collections.outsystems.lifetime.plugins.module_utils.records import field, record_key, to_snake
 
@@ -73,6 +75,11 @@ def manage(module):
         query = {"EnvironmentKey": record_key(module.lookups.environment(params["environment"]))}
     blocked = module.client.get_list("environments/blockedipaddresses/", params=query)
     address = (params["address"] or "").strip()
+    if address:
+        try:
+            ipaddress.ip_address(address)
+        except ValueError:
+            raise ValueError("address '%s' is not an IPv4 or IPv6 address" % address)
     remaining = [record for record in blocked if not address or address_of(record) != address]
     changed = bool(address) and len(remaining) != len(blocked)
     if changed and not module.check_mode:

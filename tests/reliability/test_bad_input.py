@@ -77,25 +77,11 @@ def unreadable(tmp_path):
 
 
 # Module gaps found by this table (reported; the test flips to XPASS-strict failure once fixed, so remove the entry then).
-KNOWN_GAPS = {
-    "malformed blocked ip": "blocked_ip: a malformed address with state=absent is a silent no-op (changed false) "
-                            "instead of a failure naming it (plugins/modules/blocked_ip.py does not validate address)",
-}
-
-
-def cases():
-    for case in sorted(CASES):
-        if case in KNOWN_GAPS:
-            yield pytest.param(case, marks=pytest.mark.xfail(reason=KNOWN_GAPS[case], strict=True))
-        else:
-            yield case
-
-
 def test_at_least_thirty_cases():
-    assert len(set(CASES) - set(KNOWN_GAPS)) >= 30
+    assert len(CASES) >= 30
 
 
-@pytest.mark.parametrize("case", list(cases()))
+@pytest.mark.parametrize("case", sorted(CASES))
 def test_bad_input_fails_naming_the_value_and_changes_nothing(run, simulator, fast_polling, tmp_path, case):
     module, args, named = CASES[case]
     if callable(args):

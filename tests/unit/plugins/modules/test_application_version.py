@@ -285,3 +285,14 @@ def test_wait_for_lets_the_check_stop_waiting():
 def test_backoff_delays():
     delays = backoff_delays(0.5, 2, 2)
     assert [next(delays) for dummy in range(5)] == [0.5, 1, 2, 2, 2]
+
+
+def test_wait_for_with_a_share_pauses_in_proportion_to_the_time_waited():
+    clock = FakeClock()
+    with pytest.raises(WaitTimeout):
+        wait_for(lambda: 0, 100, first=1, longest=15, share=0.1, sleep=clock.sleep, clock=clock.clock)
+    pauses = clock.pauses[:-1]  # the last pause is cut short to end at the timeout
+    assert pauses[:3] == [1.0, 1.0, 1.0]
+    assert all(later >= earlier for earlier, later in zip(pauses, pauses[1:]))
+    assert max(pauses) <= 15 and abs(pauses[-1] - min(15, 0.1 * sum(pauses[:-1]))) < 0.01
+    assert abs(sum(clock.pauses) - 100) < 0.01
