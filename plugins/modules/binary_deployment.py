@@ -246,7 +246,12 @@ def finish(module, runner, changed, extra, msg=None):
     result["key"] = result["key"] or ""
     if msg:
         result["msg"] = msg
-    module.exit_json(changed=changed, **result)
+    upload = {}
+    if changed:
+        upload = dict(environment=record_name(module.lookups.environment(module.params["environment"])),
+                      package=os.path.basename(module.params["src"]), sha256=extra["sha256"], size=extra["size"],
+                      started=bool(module.params["start"]))
+    module.exit_result(changed, before={}, after=upload, **result)
 
 
 def main():

@@ -13,7 +13,6 @@ Documented deviations, each asserted as exactly what it is (so that a change in 
 - application, source_code, solution: the real diff's "after" also holds values only the server knows once the thing
   exists (the application's URL path and icon; the package's size and sha256, which need a POST to build it); check
   mode predicts every other field exactly. SERVER_ASSIGNED lists them.
-- binary_deployment returns no diff with --diff, in check mode or not (equal, but reported as a gap).
 - application_package, source_code, solution write a file: their change is on disk (application_package downloads
   with GETs only).
 """
@@ -29,7 +28,6 @@ MODULES_DIR = Path(__file__).resolve().parents[2] / "plugins" / "modules"
 ACTIONS = {"token"}  # always changed: excluded from the third step
 ALWAYS_SETS = {"maintenance_mode"}  # cannot read the current mode: changed on every run
 UPLOAD_THEN_DELETE = {"binary_deployment"}  # the idempotent run is POST (upload) + DELETE (the plan), changed false
-NO_DIFF = {"binary_deployment"}  # returns no diff at all (reported: the module standard asks for one)
 WRITES_A_FILE = {"application_package", "source_code", "solution"}
 SERVER_ASSIGNED = {
     "application": {"url_path", "icon_hash", "icon_url", "details_url", "is_system"},
@@ -143,10 +141,7 @@ def test_check_mode_predicts_the_real_run(run, simulator, fast_polling, tmp_path
     real = run(module, diff=True, **args)
     assert not real.get("failed"), real
     assert real["changed"] is checked["changed"]
-    if module in NO_DIFF:
-        assert "diff" not in real and "diff" not in checked
-    else:
-        assert real.get("diff") and checked.get("diff")
+    assert real.get("diff") and checked.get("diff")
     assert normalized(without_server_assigned(module, real.get("diff"))) == normalized(checked.get("diff"))
     if module in WRITES_A_FILE:
         assert Path(real["path"] if "path" in real else args["dest"]).exists()
