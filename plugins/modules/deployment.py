@@ -17,7 +17,7 @@ description:
   - Everything is validated before anything is created; environments, applications, versions and deployment zones are
     given by name or key.
   - Applications the target already runs at the asked version (unmodified) are left out. When none is left, nothing is
-    created and RV(skipped) says why.
+    created and RV(skipped_applications) says why.
   - A saved plan from the same source to the same target with the same operations is reused instead of duplicated. A plan
     with the same operations that is already running (for example from a run that timed out) is waited for, not
     duplicated (the task then reports C(changed=false) unless it sends the plan a command, such as continue). A plan that
@@ -267,8 +267,10 @@ conflicts:
   returned: always
   type: list
   elements: dict
-skipped:
-  description: The applications left out, each with C(application_name), C(application_key), C(version) and C(reason).
+skipped_applications:
+  description:
+    - The applications left out, each with C(application_name), C(application_key), C(version) and C(reason).
+    - Not named C(skipped), which Ansible reads as "the task was skipped".
   returned: always
   type: list
   elements: dict
@@ -559,7 +561,7 @@ class Deployment:
     def finish(self, **extra):
         result = self.runner.result()
         result.update(extra)
-        result["skipped"] = self.builder.skipped if self.builder else []
+        result["skipped_applications"] = self.builder.skipped if self.builder else []
         result["applications_to_deploy"] = self.to_deploy
         if self.msg:
             result["msg"] = self.msg
@@ -585,7 +587,7 @@ def run(module):
 
 def fail_fields(result, deployment):
     fields = dict(result)
-    fields["skipped"] = deployment.builder.skipped if deployment.builder else []
+    fields["skipped_applications"] = deployment.builder.skipped if deployment.builder else []
     fields["applications_to_deploy"] = deployment.to_deploy
     for warning in fields.pop("warnings", None) or []:
         deployment.module.warn(warning)
