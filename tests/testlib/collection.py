@@ -4,6 +4,7 @@ The repository root is the collection root, so a tree ``ansible_collections/outs
 that links to it is laid outside the repository (a link inside it would make tools walk it twice).
 """
 
+import hashlib
 import os
 import subprocess
 import sys
@@ -19,7 +20,10 @@ BIN = Path(sys.executable).parent
 
 def linked_collections_root():
     """A directory holding ansible_collections/outsystems/lifetime -> this checkout."""
-    root = Path(os.environ.get("LIFETIME_COLLECTIONS_ROOT") or Path(tempfile.gettempdir()) / ("outsystems-lifetime-%d" % os.getuid()))
+    # One tree per checkout, so that two checkouts tested at once never import each other's code.
+    checkout = hashlib.sha1(str(REPO).encode()).hexdigest()[:10]
+    default = Path(tempfile.gettempdir()) / ("outsystems-lifetime-%d-%s" % (os.getuid(), checkout))
+    root = Path(os.environ.get("LIFETIME_COLLECTIONS_ROOT") or default)
     link = root / "ansible_collections" / "outsystems" / "lifetime"
     link.parent.mkdir(parents=True, exist_ok=True)
     if link.is_symlink() and Path(os.readlink(link)) != REPO:
