@@ -56,7 +56,7 @@ def test_promotion_playbook(playbook, simulator):
     assert promotion["changed"] and promotion["status"] == "finished_successful"
     assert promotion["started"] and promotion["created"]
     assert sorted(app["to_version"] for app in promotion["applications_to_deploy"]) == ["1.2.0", "3.1.0"]
-    assert again["changed"] is False and len(again["skipped"]) == 2
+    assert again["changed"] is False and len(again["skipped_applications"]) == 2
     assert info["deployments"][0]["status"] == "finished_successful"
     assert "modified in 'Development'" in run.output  # the warning about Customer Portal is shown
     assert simulator.state.running_version("Test", "Customer Portal") == "1.2.0"

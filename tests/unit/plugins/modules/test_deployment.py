@@ -72,7 +72,7 @@ def test_promotes_two_apps_and_second_run_changes_nothing(simulator, run_module)
     assert not again.get("failed"), again
     assert again["changed"] is False and again["created"] is False and again["started"] is False
     assert mutating(simulator) == []
-    assert sorted(item["application_name"] for item in again["skipped"]) == sorted(TWO_APPS)
+    assert sorted(item["application_name"] for item in again["skipped_applications"]) == sorted(TWO_APPS)
     assert "nothing to deploy" in again["msg"]
     assert len(simulator.state.deployments) == 1
 
@@ -80,7 +80,7 @@ def test_promotes_two_apps_and_second_run_changes_nothing(simulator, run_module)
 def test_app_already_in_target_is_skipped(simulator, run_module):
     result = promote(run_module, applications=["Orders", "HR Onboarding"])
     assert result["changed"], result
-    assert [item["application_name"] for item in result["skipped"]] == ["Orders"]
+    assert [item["application_name"] for item in result["skipped_applications"]] == ["Orders"]
     assert [item["application_name"] for item in result["applications_to_deploy"]] == ["HR Onboarding"]
     assert result["applications_to_deploy"][0]["from_version"] is None
     assert simulator.state.running_version("Test", "HR Onboarding") == "1.0.0"
