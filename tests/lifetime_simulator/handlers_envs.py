@@ -140,60 +140,56 @@ def db_level_record(level):
     raise ApiError(400, "Invalid permission level {0}.".format(level))
 
 
-def set_role_permission(req):
+def permission_subject(req, kind, name):
+    """The permission map of a DB connection for ``kind`` ("roles" or "users") and the key of the named subject."""
     _env, _name, connection = connection_or_404(req)
-    role = req.state.find_role(req.body_field("role", ""))
-    if role is None:
-        raise ApiError(404, "Role '{0}' not found.".format(req.body_field("role")))
+    subject = req.state.find_role(name) if kind == "roles" else req.state.find_user(name)
+    if subject is None:
+        raise ApiError(404, "{0} '{1}' not found.".format("Role" if kind == "roles" else "User", name))
+    return connection[kind], subject.key
+
+
+def set_permission(req, kind, field):
+    levels, key = permission_subject(req, kind, req.body_field(field, ""))
     level = req.body_field("permissionLevel", 0)
     db_level_record(level)
-    connection["roles"][role.key] = level
+    levels[key] = level
     return empty_response(200)
+
+
+def revoke_permission(req, kind, field):
+    levels, key = permission_subject(req, kind, req.body_field(field, ""))
+    levels.pop(key, None)
+    return empty_response(200)
+
+
+def get_permission(req, kind, param):
+    levels, key = permission_subject(req, kind, req.params[param])
+    return json_response(200, db_level_record(levels.get(key, 0)))
+
+
+def set_role_permission(req):
+    return set_permission(req, "roles", "role")
 
 
 def revoke_role_permission(req):
-    _env, _name, connection = connection_or_404(req)
-    role = req.state.find_role(req.body_field("role", ""))
-    if role is None:
-        raise ApiError(404, "Role '{0}' not found.".format(req.body_field("role")))
-    connection["roles"].pop(role.key, None)
-    return empty_response(200)
+    return revoke_permission(req, "roles", "role")
 
 
 def get_role_permission(req):
-    _env, _name, connection = connection_or_404(req)
-    role = req.state.find_role(req.params["Role"])
-    if role is None:
-        raise ApiError(404, "Role '{0}' not found.".format(req.params["Role"]))
-    return json_response(200, db_level_record(connection["roles"].get(role.key, 0)))
+    return get_permission(req, "roles", "Role")
 
 
 def set_user_permission(req):
-    _env, _name, connection = connection_or_404(req)
-    user = req.state.find_user(req.body_field("username", ""))
-    if user is None:
-        raise ApiError(404, "User '{0}' not found.".format(req.body_field("username")))
-    level = req.body_field("permissionLevel", 0)
-    db_level_record(level)
-    connection["users"][user.key] = level
-    return empty_response(200)
+    return set_permission(req, "users", "username")
 
 
 def revoke_user_permission(req):
-    _env, _name, connection = connection_or_404(req)
-    user = req.state.find_user(req.body_field("username", ""))
-    if user is None:
-        raise ApiError(404, "User '{0}' not found.".format(req.body_field("username")))
-    connection["users"].pop(user.key, None)
-    return empty_response(200)
+    return revoke_permission(req, "users", "username")
 
 
 def get_user_permission(req):
-    _env, _name, connection = connection_or_404(req)
-    user = req.state.find_user(req.params["Username"])
-    if user is None:
-        raise ApiError(404, "User '{0}' not found.".format(req.params["Username"]))
-    return json_response(200, db_level_record(connection["users"].get(user.key, 0)))
+    return get_permission(req, "users", "Username")
 
 
 def list_db_providers(req):
