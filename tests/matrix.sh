@@ -38,10 +38,11 @@ for line in "${lines[@]}"; do
   echo "ansible-core $version: $summary (rc=$rc, ${seconds}s; log: $log)"
 done
 
+required="$(sed -n -e 's/^requires_ansible: *//p' "$repo/meta/runtime.yml" | tr -d "\"'")"
 {
   echo "# Compatibility"
   echo
-  echo "outsystems.lifetime declares \`requires_ansible: \">=2.16.0\"\` (meta/runtime.yml) and is developed on ansible-core 2.19"
+  echo "outsystems.lifetime declares \`requires_ansible: \"$required\"\` (meta/runtime.yml) and is developed on ansible-core 2.19"
   echo "with Python 3.11. \`bash tests/matrix.sh\` runs the integration tests (real \`ansible-playbook\`, \`ansible-inventory\`,"
   echo "lookups, the report and the release build against the LifeTime simulator) on each ansible-core release line that"
   echo "runs on Python 3.11, each in its own virtualenv. It is run on demand, not in CI; the last results:"
