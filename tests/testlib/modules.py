@@ -5,8 +5,19 @@ import importlib
 import io
 import json
 
+from ansible.module_utils import basic
 from ansible.module_utils.common import warnings as module_warnings
-from ansible.module_utils.testing import patch_module_args
+
+try:
+    from ansible.module_utils.testing import patch_module_args
+except ImportError:  # ansible-core before 2.19 has no testing helper: set the arguments the way AnsibleModule reads them
+    from unittest import mock
+
+    @contextlib.contextmanager
+    def patch_module_args(args):
+        payload = json.dumps({"ANSIBLE_MODULE_ARGS": args}).encode()
+        with mock.patch.object(basic, "_ANSIBLE_ARGS", payload):
+            yield
 
 
 def forget_warnings():
