@@ -48,10 +48,10 @@ def differences(current, desired):
 class LifetimeModule(AnsibleModule):
     """An AnsibleModule with the connection options, a LifeTime client and name lookups."""
 
-    def __init__(self, argument_spec, supports_check_mode=True, **kwargs):
+    def __init__(self, argument_spec, **kwargs):
         spec = connection_argument_spec()
         spec.update(argument_spec)
-        super(LifetimeModule, self).__init__(argument_spec=spec, supports_check_mode=supports_check_mode, **kwargs)
+        super(LifetimeModule, self).__init__(argument_spec=spec, **kwargs)
         self._client = None
         self._lookups = None
 

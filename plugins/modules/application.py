@@ -293,6 +293,7 @@ def main():
                 reason=dict(type="str"),
             )),
         ),
+        supports_check_mode=True,
     )
     module.run(ensure)
 

@@ -157,6 +157,7 @@ def main():
             modules=dict(type="bool", default=False),
             env_status=dict(type="bool", default=False),
         ),
+        supports_check_mode=True,
     )
     module.run(gather)
 

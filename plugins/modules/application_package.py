@@ -151,6 +151,7 @@ def main():
         ),
         mutually_exclusive=[("version", "environment")],
         required_one_of=[("version", "environment")],
+        supports_check_mode=True,
     )
     module.run(download)
 

@@ -298,6 +298,7 @@ def main():
             state=dict(type="str", choices=["present", "absent"], default="present"),
             wait_timeout=dict(type="int", default=60),
         ),
+        supports_check_mode=True,
     )
     module.run(tag if module.params["state"] == "present" else delete)
 

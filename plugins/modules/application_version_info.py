@@ -126,6 +126,7 @@ def main():
             change_log_filter=dict(type="str"),
             max_versions=dict(type="int", default=5),
         ),
+        supports_check_mode=True,
     )
     module.run(gather)
 

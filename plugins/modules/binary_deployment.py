@@ -261,7 +261,7 @@ def main():
         start=dict(type="bool", default=True),
     )
     spec.update(dep.deployment_argument_spec())
-    module = LifetimeModule(argument_spec=spec)
+    module = LifetimeModule(argument_spec=spec, supports_check_mode=True)
     module.run(run)
 
 

@@ -96,6 +96,7 @@ def main():
             environment=dict(type="str"),
             state=dict(type="str", choices=["absent"], default="absent"),
         ),
+        supports_check_mode=True,
     )
     module.run(manage)
 

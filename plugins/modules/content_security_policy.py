@@ -161,6 +161,7 @@ def main():
             directives=dict(type="dict", default={}),
             exclusive=dict(type="bool", default=False),
         ),
+        supports_check_mode=True,
     )
     module.run(manage)
 

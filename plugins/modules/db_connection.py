@@ -357,6 +357,7 @@ def main():
             test=dict(type="bool", default=False),
             state=dict(type="str", choices=["present", "absent"], default="present"),
         ),
+        supports_check_mode=True,
     )
     module.run(manage)
 

@@ -123,6 +123,7 @@ def main():
             name=dict(type="str"),
             permissions=dict(type="bool", default=False),
         ),
+        supports_check_mode=True,
     )
     module.run(gather)
 

@@ -612,7 +612,7 @@ def main():
         continue_with_errors=dict(type="bool", default=False),
     )
     spec.update(dep.deployment_argument_spec())
-    module = LifetimeModule(argument_spec=spec)
+    module = LifetimeModule(argument_spec=spec, supports_check_mode=True)
     module.params["applications"] = normalize_applications(module, module.params["applications"])
     module.run(run)
 

@@ -185,6 +185,7 @@ def main():
             target_environment=dict(type="str"),
             status=dict(type="list", elements="str", choices=STATUSES),
         ),
+        supports_check_mode=True,
     )
     module.run(gather)
 

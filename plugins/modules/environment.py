@@ -232,6 +232,7 @@ def main():
             force=dict(type="bool", default=False),
             state=dict(type="str", choices=["present", "absent"], default="present"),
         ),
+        supports_check_mode=True,
     )
     module.run(manage)
 

@@ -139,6 +139,7 @@ def main():
             templates=dict(type="bool", default=False),
             content_security_policy=dict(type="bool", default=False),
         ),
+        supports_check_mode=True,
     )
     module.run(gather)
 

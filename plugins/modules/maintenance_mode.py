@@ -108,6 +108,7 @@ def main():
             enabled=dict(type="bool", required=True),
             reason=dict(type="str", default=""),
         ),
+        supports_check_mode=True,
     )
     module.run(manage)
 

@@ -131,6 +131,7 @@ def main():
             max_versions=dict(type="int", default=5),
             env_status=dict(type="bool", default=False),
         ),
+        supports_check_mode=True,
     )
     module.run(gather)
 

@@ -272,6 +272,7 @@ def main():
             users_new_role=dict(type="str"),
             state=dict(type="str", choices=["present", "absent"], default="present"),
         ),
+        supports_check_mode=True,
     )
     module.run(manage)
 

@@ -89,7 +89,7 @@ def gather(module):
 
 
 def main():
-    module = LifetimeModule(argument_spec=dict(name=dict(type="str", aliases=["role", "key"])))
+    module = LifetimeModule(argument_spec=dict(name=dict(type="str", aliases=["role", "key"])), supports_check_mode=True)
     module.run(gather)
 
 

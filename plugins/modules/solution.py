@@ -192,6 +192,7 @@ def main():
             wait_timeout=dict(type="int", default=600),
             force=dict(type="bool", default=False),
         ),
+        supports_check_mode=True,
     )
     module.run(build)
 

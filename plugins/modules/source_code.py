@@ -210,6 +210,7 @@ def main():
         ),
         mutually_exclusive=[("application", "module")],
         required_one_of=[("application", "module")],
+        supports_check_mode=True,
     )
     module.run(fetch_source)
 

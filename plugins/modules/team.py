@@ -275,6 +275,7 @@ def main():
             append=dict(type="bool", default=False),
             state=dict(type="str", choices=["present", "absent"], default="present"),
         ),
+        supports_check_mode=True,
     )
     module.run(manage)
 

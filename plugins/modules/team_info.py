@@ -81,7 +81,7 @@ def gather(module):
 
 
 def main():
-    module = LifetimeModule(argument_spec=dict(name=dict(type="str", aliases=["team", "key"])))
+    module = LifetimeModule(argument_spec=dict(name=dict(type="str", aliases=["team", "key"])), supports_check_mode=True)
     module.run(gather)
 
 

@@ -84,7 +84,7 @@ def renew(module):
 
 
 def main():
-    module = LifetimeModule(argument_spec=dict(duration=dict(type="int", required=True)))
+    module = LifetimeModule(argument_spec=dict(duration=dict(type="int", required=True)), supports_check_mode=True)
     module.run(renew)
 
 

@@ -320,6 +320,7 @@ def main():
             unblock=dict(type="bool", default=False),
             state=dict(type="str", choices=["present"], default="present"),
         ),
+        supports_check_mode=True,
     )
     module.run(manage)
 

@@ -126,6 +126,7 @@ def main():
             blocked_logins=dict(type="bool", default=False),
             include_inactive=dict(type="bool", default=True),
         ),
+        supports_check_mode=True,
     )
     module.run(gather)
 
