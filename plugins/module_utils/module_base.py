@@ -39,12 +39,6 @@ def mask_secrets(value):
     return value
 
 
-def differences(current, desired):
-    """The fields of ``desired`` (None meaning 'not asked') whose value differs from ``current``."""
-    current = current or {}
-    return dict((key, value) for key, value in desired.items() if value is not None and current.get(key) != value)
-
-
 class LifetimeModule(AnsibleModule):
     """An AnsibleModule with the connection options, a LifeTime client and name lookups."""
 
