@@ -42,12 +42,14 @@ IN_PROGRESS = (RUNNING, INTERVENTION, ABORTING)
 TWO_STEP_INFO = "deployment_prepared"
 DB_MAPPING_INFO = "needs_configuration_or_confirmation"
 
-# Polling: the first check at once, then after about 1 s, each pause 1.5 times longer, at most 15 s.
-FIRST_POLL = 1.0
+# Polling a running plan: the first check FIRST_POLL seconds after it started (or after the status
+# was last read), then each pause a tenth of the time waited so far (POLL_SHARE), between
+# FIRST_POLL and LONGEST_POLL seconds. A plan is thus seen finished within about 10% of its
+# duration, at most 2 s late for the first 20 s and at most 15 s late ever, and a short deployment
+# costs one status read per 2 s. POLL_FACTOR is the plain backoff used while an abort settles.
+FIRST_POLL = 2.0
 POLL_FACTOR = 1.5
 LONGEST_POLL = 15.0
-# A status poll waits a tenth of the time the deployment has run so far (1 s to 15 s), so a
-# deployment is seen finished within about 10% of its duration, and at most 15 s late.
 POLL_SHARE = 0.1
 ABORT_WAIT = 120
 DEFAULT_NOTES = "Created by Ansible (outsystems.lifetime)"
@@ -127,13 +129,17 @@ def parse_instant(text):
 
 
 def durations(plan, status_record):
-    """created_on, started_on, finished_on and the seconds between start and finish (or now)."""
+    """created_on, started_on, finished_on and the seconds between start and finish.
+
+    The start is the plan's StartedOn, or else the first entry of its deployment log (the plan record
+    may have been read before the start); the finish is the last log entry of a finished plan.
+    """
     plan = plan or {}
     created = field(plan, "CreatedOn")
-    started = field(plan, "StartedOn")
+    log = field(status_record or {}, "DeploymentLog") or []
+    started = field(plan, "StartedOn") or (field(log[0], "Instant") if log else None)
     finished = None
     if status_of(status_record) in FINISHED:
-        log = field(status_record, "DeploymentLog") or []
         if log:
             finished = field(log[-1], "Instant")
         finished = finished or field(plan, "AbortedOn")
@@ -251,8 +257,8 @@ class PlanRunner:
                 exc.args = (exc.message,)
             raise
         self.started = True
-        if self.module.check_mode:
-            self.status_record = {"DeploymentStatus": RUNNING, "Info": "", "DeploymentLog": []}
+        # LifeTime accepted the start: the plan runs (the next poll reads its real status).
+        self.status_record = {"DeploymentStatus": RUNNING, "Info": "", "DeploymentLog": []}
 
     def run(self, wait=True):
         """After a start (or for a plan already under way): wait and act on what LifeTime says."""
@@ -263,8 +269,10 @@ class PlanRunner:
             return
         timeout = self.params["wait_timeout"]
         try:
+            # The status was just read (or the plan just started): a running plan is checked again after a
+            # pause, one waiting for intervention at once.
             wait_for(self._poll, timeout, first=FIRST_POLL, longest=LONGEST_POLL, share=POLL_SHARE, sleep=sleep,
-                     what="deployment plan %s" % self.key)
+                     what="deployment plan %s" % self.key, pause_first=self.status == RUNNING)
         except WaitTimeout:
             self.timed_out(timeout)
 
@@ -420,6 +428,7 @@ class PlanBuilder:
         self.warnings = []
         self.skipped = []
         self.to_deploy = []
+        self.zones = None
 
     def build(self, wanted_apps):
         applications = self.lookups.applications(env_status=True)
@@ -457,6 +466,7 @@ class PlanBuilder:
                 problems.append(str(exc))
         if problems:
             raise ValueError(" ".join(problems))
+        self.name_zones()
         return self.to_deploy
 
     def add(self, entry, app):
@@ -517,24 +527,39 @@ class PlanBuilder:
         return record_key(version), field(version, "Version", "version")
 
     def zone(self, wanted, target_status):
-        """(zone key, zone name) for the target: the one asked, the one the app uses there, or the default."""
+        """(zone key, zone name) for the target: the one asked, the one the app uses there, or the default.
+
+        The target's zones are listed only when a zone is asked or an application is new in the target; an
+        application that keeps its zone gets the zone's name only when the zones were listed anyway.
+        """
         if wanted:
             zone = self.lookups.deployment_zone(self.target, wanted)
             return record_key(zone), record_name(zone)
-        try:
-            zones = self.lookups.deployment_zones(self.target)
-        except LifetimeApiError as exc:
-            if exc.status != 403:
-                raise
-            zones = []
-        names = dict(((record_key(zone) or "").lower(), record_name(zone)) for zone in zones)
         if target_status is not None and field(target_status, "DeploymentZoneKey"):
-            key = field(target_status, "DeploymentZoneKey")
-            return key, names.get(key.lower())
-        default = next((zone for zone in zones if field(zone, "IsDefault")), None)
+            return field(target_status, "DeploymentZoneKey"), None
+        default = next((zone for zone in self.target_zones() if field(zone, "IsDefault")), None)
         if default is None:
             return "", None
         return record_key(default), record_name(default)
+
+    def target_zones(self):
+        if self.zones is None:
+            try:
+                self.zones = self.lookups.deployment_zones(self.target)
+            except LifetimeApiError as exc:
+                if exc.status != 403:
+                    raise
+                self.zones = []
+        return self.zones
+
+    def name_zones(self):
+        """Fill in the names of the zones applications keep, when the target's zones were listed anyway."""
+        if not self.zones:
+            return
+        names = dict(((record_key(zone) or "").lower(), record_name(zone)) for zone in self.zones)
+        for item in self.to_deploy:
+            if item["deployment_zone_key"] and not item["deployment_zone"]:
+                item["deployment_zone"] = names.get(item["deployment_zone_key"].lower())
 
 
 def operations_body(to_deploy):

@@ -30,7 +30,7 @@ def backoff_delays(first=0.5, longest=15, factor=1.6):
 
 
 def wait_for(check, timeout, first=0.5, longest=15, factor=1.6, sleep=time.sleep, clock=time.monotonic, what="the operation",
-             share=None):
+             share=None, pause_first=False):
     """Call ``check()`` until it returns something truthy, and return that.
 
     ``check`` is called at once, then again after each pause of the backoff, for at most
@@ -39,11 +39,15 @@ def wait_for(check, timeout, first=0.5, longest=15, factor=1.6, sleep=time.sleep
     When time runs out, WaitTimeout names ``what`` and keeps the last answer in ``last``.
     With ``share``, each pause is instead that share of the time waited so far (between ``first``
     and ``longest``): the end of a wait of T seconds is noticed within about ``share`` x T.
+    With ``pause_first``, the first check comes after a pause of ``first`` seconds instead of at once
+    (for something just started, whose state the caller already knows).
     """
     if timeout is None or timeout < 0:
         raise ValueError("timeout must be 0 or more seconds, got %r" % (timeout,))
     start = clock()
     delays = backoff_delays(first, longest, factor)
+    if pause_first:
+        sleep(min(float(first), float(timeout)))
     while True:
         result = check()
         if result:

@@ -136,8 +136,10 @@ options:
     default: false
 notes:
   - Requests before the plan is created do not grow with the number of applications; one environment list, one application
-    list with their status per environment, the target's zones when needed, and the target's plans. Versions are listed
-    only for an application whose asked version string runs in no environment.
+    list with their status per environment, and the target's plans; the target's zones only when a zone is asked or an
+    application is new in the target; versions only for an application whose asked version string runs in no environment.
+  - A running plan's status is read 2 s after the start, then after pauses of a tenth of the time it has run so far
+    (2 s to 15 s): a short deployment is seen finished within 2 s, a long one within about 10% of its duration.
   - Plans are looked up among the target's plans of the last week (the LifeTime default).
 seealso:
   - module: outsystems.lifetime.deployment_info
@@ -252,7 +254,9 @@ applications_to_deploy:
       description: The key of the version deployed.
       type: str
     deployment_zone:
-      description: The name of the target's deployment zone (null when LifeTime picks it).
+      description:
+        - The name of the target's deployment zone. Null when LifeTime picks it, and when the application stays in the zone it
+          has in the target and the task did not list the target's zones for another reason (C(deployment_zone_key) has it).
       type: str
     deployment_zone_key:
       description: The key of that zone (empty when LifeTime picks it).
@@ -290,11 +294,16 @@ started:
   returned: always
   type: bool
 durations:
-  description: C(created_on), C(started_on), C(finished_on) and C(seconds) from start to finish.
+  description:
+    - C(created_on), C(started_on), C(finished_on) and C(seconds) from start to finish.
+    - C(started_on) is the plan's C(StartedOn), or else the first entry of its deployment log; C(finished_on) the last
+      entry of the log of a finished plan.
   returned: always
   type: dict
 plan:
-  description: The plan record (snake_case C(Deployment_v2)).
+  description:
+    - The plan record (snake_case C(Deployment_v2)) as read before this task started or continued it; its status and
+      times after that are in C(status), C(deployment_log) and C(durations).
   returned: always
   type: dict
 msg:
@@ -481,7 +490,8 @@ class Deployment:
                 answer = self.client.post("deployments/", body=body)
                 runner.key = self.client_key(answer)
                 runner.read_details()
-                runner.read_status()
+                # A plan just created is saved; its conflicts come with the details read above.
+                runner.status_record = {"DeploymentStatus": dep.SAVED, "Info": "", "DeploymentLog": []}
             runner.created = True
             self.changed = True
         runner.app_names = self.app_names()
@@ -554,8 +564,6 @@ class Deployment:
                                       runner.result())
         if runner.commands and self.after is None:
             self.after = dict(self.before or {}, status=dep.RUNNING)
-        if not self.check and runner.key:
-            runner.read_details()
         return self.finish()
 
     def finish(self, **extra):

@@ -56,7 +56,10 @@ def test_promotes_two_apps_and_second_run_changes_nothing(simulator, run_module)
     assert simulator.state.running_version("Test", "Mobile Banking") == "3.1.0"
     deployed = dict((app["application_name"], (app["from_version"], app["to_version"])) for app in result["applications_to_deploy"])
     assert deployed == {"Customer Portal": ("1.1.0", "1.2.0"), "Mobile Banking": ("3.0.0", "3.1.0")}
-    assert all(app["deployment_zone"] == "Global" for app in result["applications_to_deploy"])
+    # Both keep the zone they have in Test; its name is not worth a request of its own.
+    global_zone = simulator.state.find_env("Test").default_zone()["Key"]
+    assert all(app["deployment_zone_key"] == global_zone and app["deployment_zone"] is None for app in result["applications_to_deploy"])
+    assert not [r for r in simulator.requests() if r["path"].endswith("/deploymentzones/")]
     # Customer Portal is modified in Development: deployed at its tagged version, with a warning.
     assert "Customer Portal" in warning_text(result) and "modified" in warning_text(result)
     assert result["deployment_log"] and {"instant", "message", "type"} <= set(result["deployment_log"][0])
@@ -83,7 +86,18 @@ def test_app_already_in_target_is_skipped(simulator, run_module):
     assert [item["application_name"] for item in result["skipped_applications"]] == ["Orders"]
     assert [item["application_name"] for item in result["applications_to_deploy"]] == ["HR Onboarding"]
     assert result["applications_to_deploy"][0]["from_version"] is None
+    # New in Test: the target's zones are listed once for the default zone.
+    assert result["applications_to_deploy"][0]["deployment_zone"] == "Global"
+    assert len([r for r in simulator.requests() if r["path"].endswith("/deploymentzones/")]) == 1
     assert simulator.state.running_version("Test", "HR Onboarding") == "1.0.0"
+
+
+def test_zone_names_filled_when_the_zones_were_listed_anyway(simulator, run_module):
+    result = promote(run_module, applications=["Customer Portal", "HR Onboarding"])
+    assert result["status"] == "finished_successful", result
+    zones = dict((app["application_name"], app["deployment_zone"]) for app in result["applications_to_deploy"])
+    assert zones == {"HR Onboarding": "Global", "Customer Portal": "Global"}
+    assert len([r for r in simulator.requests() if r["path"].endswith("/deploymentzones/")]) == 1
 
 
 def test_nothing_to_deploy_creates_nothing(simulator, run_module):
