@@ -78,8 +78,8 @@ options:
     default: true
   wait_timeout:
     description:
-      - How many seconds to wait (more than 0). LifeTime is polled after about 1 second, then less and less often (at most
-        every 15 seconds).
+      - How many seconds to wait (more than 0). A running plan's status is read 2 seconds after the start, then after pauses
+        of a tenth of the time it has run so far (2 to 15 seconds).
     type: int
     default: 3600
   two_step:

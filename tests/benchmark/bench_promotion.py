@@ -37,7 +37,8 @@ PLAY = """
 
 
 def pipeline_python():
-    for candidate in (os.environ.get("OUTSYSTEMS_PIPELINE_PYTHON"), "/tmp/ospipe-venv/bin/python"):
+    repo_venv = Path(__file__).resolve().parents[2] / ".venv-pipeline" / "bin" / "python"
+    for candidate in (os.environ.get("OUTSYSTEMS_PIPELINE_PYTHON"), str(repo_venv), "/tmp/ospipe-venv/bin/python"):
         if candidate and Path(candidate).exists():
             return candidate
     venv = Path(tempfile.gettempdir()) / "ospipe-venv"
