@@ -41,6 +41,9 @@ FINISHED = SUCCESSFUL + UNSUCCESSFUL
 IN_PROGRESS = (RUNNING, INTERVENTION, ABORTING)
 TWO_STEP_INFO = "deployment_prepared"
 DB_MAPPING_INFO = "needs_configuration_or_confirmation"
+# Reasons the module acts on by itself (two_step, db_mappings); any other (deployment_suspended,
+# business_process_impact...) waits for a person, and is continued only with continue_intervention.
+HANDLED_INFO = (TWO_STEP_INFO, DB_MAPPING_INFO)
 
 # Polling a running plan: the first check FIRST_POLL seconds after it started (or after the status
 # was last read), then each pause a tenth of the time waited so far (POLL_SHARE), between
@@ -310,9 +313,16 @@ class PlanRunner:
             self.command("continue")
             return False
         raise DeploymentError(
-            "deployment plan %s needs user intervention (%s) and was left as it is: check its log in LifeTime, then "
-            "continue or abort it (state: started or aborted with key: %s). Deployment log: %s" % (
-                self.key, info or "no reason given", self.key, log_text(log_of(self.status_record))), self.result())
+            "deployment plan %s needs user intervention (%s) and was left as it is: check its log, then continue it "
+            "(state: started, key: %s, continue_intervention: true) or abort it (state: aborted, key: %s). Deployment log: %s" % (
+                self.key, info or "no reason given", self.key, self.key, log_text(log_of(self.status_record))), self.result())
+
+    def resume(self):
+        """Continue a plan that waits for a person for another reason than the two handled above, as asked."""
+        self.warnings.append("deployment plan %s waited for user intervention (%s); continued because continue_intervention is "
+                             "true" % (self.key, self.info or "no reason given"))
+        self.command("continue")
+        self.status_record = {"DeploymentStatus": RUNNING, "Info": "", "DeploymentLog": []}
 
     def configure_databases(self):
         missing = self.client.get_list("deployments/%s/getmissingdbmappings/" % self.key)

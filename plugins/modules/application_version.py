@@ -113,10 +113,10 @@ EXAMPLES = r"""
       - native_platform: iOS
         version_number: "3.2.0"
 
-- name: Delete an old version
+- name: Delete a version no environment runs any more (1.2.0, now that Development runs the version tagged above)
   outsystems.lifetime.application_version:
     application: Customer Portal
-    version: "1.1.0"
+    version: "1.2.0"
     state: absent
 """
 

@@ -134,6 +134,15 @@ options:
       - Send C(ContinueWithErrors=true) with the start command (not in the published API, but accepted by LifeTime).
     type: bool
     default: false
+  continue_intervention:
+    description:
+      - With O(key), continue the plan when it waits for user intervention for a reason the module does not handle by
+        itself, such as C(deployment_suspended) (an error) or C(business_process_impact). Set it only after checking the
+        plan's deployment log. One continue is sent; if the plan stops again, the task fails again.
+      - Without it such a plan fails the task and is left as it is (the module never continues blindly). The two-step
+        stop and missing database mappings are handled by O(two_step) and O(db_mappings) instead.
+    type: bool
+    default: false
 notes:
   - Requests before the plan is created do not grow with the number of applications; one environment list, one application
     list with their status per environment, and the target's plans; the target's zones only when a zone is asked or an
@@ -186,21 +195,41 @@ EXAMPLES = r"""
     applications:
       - name: HR Onboarding
         deployment_zone: DMZ
+  register: review
 
-- name: Deploy with database mappings for an extension
+- name: Delete that plan (only saved plans can be deleted)
+  outsystems.lifetime.deployment:
+    state: absent
+    key: "{{ review.key }}"
+
+- name: Deploy with database mappings for an extension (applied only if the plan asks for them)
   outsystems.lifetime.deployment:
     source_environment: Development
     target_environment: Test
-    applications: [Customer Portal]
+    applications: [HR Onboarding]
     db_mappings:
       - extension: ERPConnector
         logical_database: ERP
         database: ERPConnection
 
-- name: Abort a plan
+- name: Continue a plan that LifeTime suspended (deployment_suspended), after checking its log
+  outsystems.lifetime.deployment:
+    key: "{{ promotion.key }}"
+    continue_intervention: true
+
+- name: Start a deployment and return at once
+  outsystems.lifetime.deployment:
+    source_environment: Test
+    target_environment: Production
+    applications: [Shared Components]
+    two_step: stop
+    wait: false
+  register: background
+
+- name: Abort it (a plan can be aborted while it runs or waits for user intervention)
   outsystems.lifetime.deployment:
     state: aborted
-    key: "{{ promotion.key }}"
+    key: "{{ background.key }}"
 """
 
 RETURN = r"""
@@ -360,6 +389,8 @@ class Deployment:
             if not params["key"]:
                 raise ValueError("state %s needs key: the key of the deployment plan" % state)
             return self.abort() if state == "aborted" else self.delete()
+        if params["continue_intervention"] and not params["key"]:
+            raise ValueError("continue_intervention needs key: the plan that waits for user intervention, after you checked its log")
         if not params["key"] and not (params["source_environment"] and params["target_environment"] and params["applications"]):
             raise ValueError("give source_environment, target_environment and applications, or key (an existing plan)")
         if params["key"]:
@@ -553,6 +584,8 @@ class Deployment:
         elif status in (dep.RUNNING, dep.INTERVENTION, dep.ABORTING):
             if status == dep.ABORTING:
                 raise dep.DeploymentError("deployment plan %s is being aborted" % runner.key, runner.result())
+            if status == dep.INTERVENTION and runner.info not in dep.HANDLED_INFO and params["continue_intervention"]:
+                runner.resume()
             runner.run(params["wait"])
             if runner.commands:
                 self.changed = True
@@ -618,6 +651,7 @@ def main():
         )),
         allow_conflicts=dict(type="bool", default=False),
         continue_with_errors=dict(type="bool", default=False),
+        continue_intervention=dict(type="bool", default=False),
     )
     spec.update(dep.deployment_argument_spec())
     module = LifetimeModule(argument_spec=spec, supports_check_mode=True)

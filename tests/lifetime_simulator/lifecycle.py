@@ -1,8 +1,9 @@
 """Deployment plans and their time-driven state machine.
 
 A started plan is `running` for `deploy_seconds`, may stop at `needs_user_intervention`
-(two-step deployments, missing DB mappings), and ends in a finished status. Only a
-successful (or with-warnings) finish makes the target run the new versions.
+(two-step deployments, missing DB mappings, a suspension after an error, business process
+impact), and ends in a finished status. Only a successful (or with-warnings) finish makes the
+target run the new versions.
 """
 import time
 from datetime import datetime, timezone
@@ -13,6 +14,12 @@ FINISHED = ("finished_successful", "finished_with_warnings", "finished_with_erro
 INTERVENTION = "needs_user_intervention"
 DB_MAPPING_INFO = "needs_configuration_or_confirmation"
 TWO_STEP_INFO = "deployment_prepared"
+SUSPENDED_INFO = "deployment_suspended"
+PROCESS_IMPACT_INFO = "business_process_impact"
+STOP_LOG = {
+    SUSPENDED_INFO: ("Deployment suspended: an error occurred while publishing a module; check it, then continue or abort.", "Error"),
+    PROCESS_IMPACT_INFO: ("The deployment affects running business processes; confirm to continue, or abort.", "Warning"),
+}
 
 
 class CommandRefused(Exception):
@@ -139,6 +146,9 @@ def configure_run(state, plan):
                                      "LogicalDatabase": db_params.get("logical_database", "ERP")}]
     if scenario(state, "two_step") is not None:
         plan.stops.append(TWO_STEP_INFO)
+    for name, info in (("business_process_impact", PROCESS_IMPACT_INFO), ("suspended", SUSPENDED_INFO)):
+        if scenario(state, name) is not None:
+            plan.stops.append(info)
     if scenario(state, "finished_with_errors") is not None:
         plan.outcome = "finished_with_errors"
     elif scenario(state, "finished_with_warnings") is not None:
@@ -202,6 +212,8 @@ def advance_plan(state, plan, now):
         elif plan.status == "running" and plan.stops:
             plan.status = INTERVENTION
             plan.info = plan.stops[0]
+            if plan.info in STOP_LOG:
+                plan.add_log(STOP_LOG[plan.info][0], STOP_LOG[plan.info][1], when)
             plan.add_log("Deployment needs user intervention: {0}.".format(plan.info), "Warning", when)
         elif plan.status == "running":
             finish_plan(state, plan, when)

@@ -12,6 +12,8 @@ BEHAVIOUR_DEFAULTS = {
     "conflicts": {},
     "two_step": {},
     "db_mappings": {"extension": "ERPConnector", "logical_database": "ERP"},
+    "suspended": {},
+    "business_process_impact": {},
     "finished_with_errors": {},
     "finished_with_warnings": {},
     "old_lifetime": {"version": "11.20.0"},

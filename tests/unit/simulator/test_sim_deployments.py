@@ -99,6 +99,21 @@ def test_two_step(api, sim):
     assert sim.state.running_version("Test", "Customer Portal") == "1.2.0"
 
 
+@pytest.mark.parametrize("scenario, info, log_type", [("suspended", "deployment_suspended", "Error"),
+                                                      ("business_process_impact", "business_process_impact", "Warning")])
+def test_intervention_for_a_suspension_or_process_impact(api, sim, scenario, info, log_type):
+    sim.set_scenario(scenario)
+    key = create_plan(api)
+    api.post("/deployments/{0}/start/".format(key))
+    status = wait_status(api, key, ("needs_user_intervention",))
+    assert status["Info"] == info
+    assert [entry["Type"] for entry in status["DeploymentLog"]][-2:] == [log_type, "Warning"]
+    assert sim.state.running_version("Test", "Customer Portal") == "1.1.0"
+    assert api.post("/deployments/{0}/continue/".format(key)).status_code == 202
+    wait_status(api, key, ("finished_successful",))
+    assert sim.state.running_version("Test", "Customer Portal") == "1.2.0"
+
+
 def test_db_mappings(api, sim):
     sim.set_scenario("db_mappings", extension="ERPConnector", logical_database="ERP")
     key = create_plan(api)

@@ -251,6 +251,44 @@ def test_db_mappings_missing(simulator, run_module):
     assert plans(simulator)[result["key"]] == "needs_user_intervention"
 
 
+@pytest.mark.parametrize("scenario", ["suspended", "business_process_impact"])
+def test_intervention_is_never_continued_unless_asked(simulator, run_module, scenario):
+    simulator.set_scenario(scenario)
+    stopped = promote(run_module)
+    key = stopped["key"]
+    assert stopped["failed"] and stopped["info"] in stopped["msg"] and "continue_intervention: true" in stopped["msg"], stopped
+    assert plans(simulator)[key] == "needs_user_intervention"
+    assert not [r for r in simulator.requests() if r["path"].endswith("/continue/")]
+
+    # Without continue_intervention, a run with the key fails the same way and sends nothing.
+    simulator.clear_requests()
+    again = run_module("deployment", key=key)
+    assert again["failed"] and mutating(simulator) == [], again
+
+    simulator.clear_requests()
+    predicted = run_module("deployment", key=key, continue_intervention=True, check_mode=True, diff=True)
+    assert predicted["changed"] and mutating(simulator) == [], predicted
+    assert predicted["diff"]["before"]["status"] == "needs_user_intervention" and predicted["diff"]["after"]["status"] == "running"
+
+    simulator.clear_scenarios()
+    resumed = run_module("deployment", key=key, continue_intervention=True, diff=True)
+    assert resumed["changed"] and resumed["status"] == "finished_successful", resumed
+    assert resumed["diff"] == predicted["diff"]
+    assert [path.rsplit("/", 2)[-2] for _method, path in mutating(simulator)] == ["continue"]
+    assert "continue_intervention" in warning_text(resumed)
+    assert simulator.state.running_version("Test", "Customer Portal") == "1.2.0"
+
+    simulator.clear_requests()
+    idle = run_module("deployment", key=key, continue_intervention=True)
+    assert idle["changed"] is False and mutating(simulator) == [], idle
+
+
+def test_continue_intervention_needs_key(simulator, run_module):
+    result = promote(run_module, continue_intervention=True)
+    assert result["failed"] and "continue_intervention needs key" in result["msg"], result
+    assert mutating(simulator) == [] and plans(simulator) == {}
+
+
 def test_finished_with_errors_fails_with_log(simulator, run_module):
     simulator.set_scenario("finished_with_errors")
     result = promote(run_module)
