@@ -148,7 +148,7 @@ notes:
     list with their status per environment, and the target's plans; the target's zones only when a zone is asked or an
     application is new in the target; versions only for an application whose asked version string runs in no environment.
   - A running plan's status is read 2 s after the start, then after pauses of a tenth of the time it has run so far
-    (2 s to 15 s): a short deployment is seen finished within 2 s, a long one within about 10% of its duration.
+    (2 s to 15 s). A short deployment is seen finished within 2 s, a long one within about 10% of its duration.
   - Plans are looked up among the target's plans of the last week (the LifeTime default).
 seealso:
   - module: outsystems.lifetime.deployment_info
