@@ -203,3 +203,37 @@ def test_airgap_role_moves_versions_to_another_infrastructure(playbook, simulato
     assert again.returncode == 0, again
     assert recap(again)["changed"] == 0
     assert second_infrastructure.mutating_requests() == []
+
+
+def test_airgap_role_creates_an_application_the_target_never_had(playbook, simulator, tmp_path):
+    from lifetime_simulator import Simulator
+
+    source = Simulator(token="source-token", deploy_seconds=0.5, seed_apps=1)
+    source.start()
+    try:
+        text = """
+        - name: Air-gapped transfer of an application new to the target
+          hosts: localhost
+          gather_facts: false
+          roles:
+            - role: outsystems.lifetime.airgap
+              vars:
+                airgap_source: {url: "%s", token: source-token}
+                airgap_target: {url: "%s", token: demo-token}
+                airgap_source_environment: Development
+                airgap_target_environment: Production
+                airgap_applications: [App 0001]
+                airgap_workdir: "%s"
+        """ % (source.root_url, simulator.root_url, tmp_path / "packages")
+        assert simulator.state.find_app("App 0001") is None
+        run = playbook(text)
+        assert run.returncode == 0, run
+        assert simulator.state.running_version("Production", "App 0001") == "1.0.0"
+        assert simulator.state.find_app("App 0001").key == source.state.find_app("App 0001").key
+
+        simulator.clear_requests()
+        again = playbook(text)
+        assert again.returncode == 0, again
+        assert recap(again)["changed"] == 0 and simulator.mutating_requests() == []
+    finally:
+        source.stop()

@@ -12,10 +12,15 @@ MANIFEST_NAME = "lifetime-simulator-manifest.json"
 FIXED_ZIP_TIME = (2026, 1, 1, 0, 0, 0)
 
 
-def build_package(app, version, kind="oap"):
-    """Zip bytes that identify an application version; same version gives the same bytes."""
-    manifest = {"ApplicationKey": app.key, "ApplicationName": app.name, "Version": version.version,
-                "VersionKey": version.key, "Kind": kind}
+def build_package(state, app, version, kind="oap"):
+    """Zip bytes that identify an application version; same version gives the same bytes.
+
+    The manifest names the application, its kind and modules too, so that another LifeTime that never
+    saw the application can create it from the package (a binary deployment of a new application).
+    """
+    manifest = {"ApplicationKey": app.key, "ApplicationName": app.name, "ApplicationKind": app.kind,
+                "Modules": [state.modules[key].name for key in app.module_keys if key in state.modules],
+                "Version": version.version, "VersionKey": version.key, "Kind": kind}
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         add_file(archive, MANIFEST_NAME, json.dumps(manifest, sort_keys=True))

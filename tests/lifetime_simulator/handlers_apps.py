@@ -82,7 +82,7 @@ def delete_app_version(req):
 def download_app_version(req):
     app, version = version_or_404(req)
     filename = "{0}_{1}.oap".format(app.name, version.version)
-    return json_response(200, create_link(req.state, req.root_url, build_package(app, version), filename))
+    return json_response(200, create_link(req.state, req.root_url, build_package(req.state, app, version), filename))
 
 
 def check_version_label(app, label):
@@ -161,7 +161,7 @@ def download_running_app(req):
         return empty_response(204)
     version = app.version_by_key(app.status[env.key].version_key)
     filename = "{0}_{1}.{2}".format(app.name, version.version, kind)
-    return json_response(200, create_link(req.state, req.root_url, build_package(app, version, kind), filename))
+    return json_response(200, create_link(req.state, req.root_url, build_package(req.state, app, version, kind), filename))
 
 
 def create_application(req):

@@ -6,7 +6,7 @@ from . import lifecycle, records
 from .api import ApiError, empty_response, json_response, list_response, text_response
 from .downloads import parse_package
 from .lifecycle import CommandRefused, Plan
-from .model import AppVersion
+from .model import Application, AppVersion, Module
 
 
 def resolve_zone(env, zone_key):
@@ -137,14 +137,33 @@ def configure_deployment(req):
 
 def binary_version(state, manifest):
     """The application version a package describes (created if this LifeTime never saw it)."""
-    app = state.apps.get(manifest.get("ApplicationKey", ""))
-    if app is None:
-        raise ApiError(400, "The package contains application '{0}', which does not exist in this infrastructure.".format(manifest.get("ApplicationName")))
+    app = state.apps.get(manifest.get("ApplicationKey", "")) or application_from_package(state, manifest)
     version = app.version_by_key(manifest.get("VersionKey", "")) or app.version_by_label(manifest.get("Version", ""))
     if version is None:
         version = AppVersion(app, manifest["Version"], "Deployed from binary", datetime.now(timezone.utc), [])
         app.versions.append(version)
     return app, version
+
+
+def application_from_package(state, manifest):
+    """A new application with the modules the package names, as LifeTime creates it from a binary.
+
+    It is listed from the upload on, running nowhere until a deployment of it finishes. A package whose
+    application name is taken by another application (another key) is refused.
+    """
+    name = manifest.get("ApplicationName") or ""
+    if not name or not manifest.get("Version"):
+        raise ApiError(400, "The package does not name its application and version.")
+    if state.find_app(name) is not None:
+        raise ApiError(400, "The package contains application '{0}', but an application with that name and another key "
+                            "exists in this infrastructure.".format(name))
+    app = Application(name, manifest.get("ApplicationKind") or "WebResponsive", description="Deployed from a package")
+    for module_name in manifest.get("Modules") or []:
+        module = Module(module_name, app.key)
+        state.modules[module.key] = module
+        app.module_keys.append(module.key)
+    state.add_app(app)
+    return app
 
 
 def create_binary_deployment(req):

@@ -120,6 +120,6 @@ def solution_download(req):
         raise ApiError(400, "Solution '{0}' is not completed yet.".format(req.params["SolutionKey"]))
     first = req.state.apps[solution["apps"][0]]
     version = first.version_by_key(first.status[solution["env"]].version_key)
-    payload = build_package(first, version, "osp") if version else build_source_package(solution["name"])
+    payload = build_package(req.state, first, version, "osp") if version else build_source_package(solution["name"])
     # One object whose link is `url` (what OutSystems' client reads), although the swagger says an array.
     return json_response(200, create_link(req.state, req.root_url, payload, "{0}.osp".format(solution["name"])))

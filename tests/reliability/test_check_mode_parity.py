@@ -49,7 +49,7 @@ def tmp_dir(simulator, tmp_path):
 def oap_package(simulator, tmp_path):
     app = simulator.state.find_app("Customer Portal")
     path = tmp_path / "CustomerPortal-1.2.0.oap"
-    path.write_bytes(build_package(app, app.version_by_label("1.2.0")))
+    path.write_bytes(build_package(simulator.state, app, app.version_by_label("1.2.0")))
     return {"src": str(path)}
 
 

@@ -1,8 +1,15 @@
 """Deployment plans: life cycle, scenarios (two-step, DB mappings, conflicts, errors/warnings), binary round trip."""
+import io
+import json
 import time
+import zipfile
 
 import pytest
 import requests
+from lifetime_simulator import Simulator
+from lifetime_simulator.downloads import MANIFEST_NAME, build_package
+
+from conftest import TOKEN
 
 
 def wait_status(api, key, wanted, timeout=5.0):
@@ -177,6 +184,40 @@ def test_binary_deployment_round_trip(api, sim):
     bad = api.post("/environments/{0}/deployment/".format(api.env_key("Test")), data=b"not a package",
                    headers={"Content-Type": "application/octet-stream"})
     assert bad.status_code == 400
+
+
+def test_binary_deployment_of_an_application_new_to_this_infrastructure(api, sim):
+    """A package exported by another LifeTime creates its application here, with the same key and modules."""
+    other = Simulator(token=TOKEN, deploy_seconds=0.3, seed_apps=1)
+    other.start()
+    try:
+        source_app = other.state.find_app("App 0001")
+        payload = build_package(other.state, source_app, source_app.version_by_label("1.0.0"))
+    finally:
+        other.stop()
+    assert sim.state.find_app("App 0001") is None
+    response = api.post("/environments/{0}/deployment/".format(api.env_key("Production")), data=payload,
+                        headers={"Content-Type": "application/octet-stream"})
+    assert response.status_code == 201, response.text
+    key = response.text
+    details = api.get("/deployments/" + key).json()
+    assert [(app["ApplicationName"], app["IsNew"]) for app in details["ApplicationsToDeploy"]] == [("App 0001", True)]
+    assert [module["ModuleName"] for module in details["ApplicationsToDeploy"][0]["ModulesInBinary"]] == ["App0001"]
+    api.post("/deployments/{0}/start/".format(key))
+    wait_status(api, key, ("finished_successful",))
+    assert sim.state.running_version("Production", "App 0001") == "1.0.0"
+    listed = [app for app in api.get("/applications/").json() if app["Name"] == "App 0001"]
+    assert [app["Key"] for app in listed] == [source_app.key]
+
+
+def test_binary_deployment_refuses_a_package_whose_name_another_application_has(api):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr(MANIFEST_NAME, json.dumps({"ApplicationKey": "another-key", "ApplicationName": "Orders", "Version": "9.0.0",
+                                                    "VersionKey": "another-version", "Kind": "oap"}))
+    response = api.post("/environments/{0}/deployment/".format(api.env_key("Test")), data=buffer.getvalue(),
+                        headers={"Content-Type": "application/octet-stream"})
+    assert response.status_code == 400 and "Orders" in " ".join(response.json()["Errors"])
 
 
 def test_deployment_list_filters(api):

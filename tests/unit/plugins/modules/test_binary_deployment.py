@@ -16,7 +16,7 @@ def fast_polling(monkeypatch):
 def package(simulator, tmp_path):
     app = simulator.state.find_app("Customer Portal")
     path = tmp_path / "CustomerPortal-1.2.0.oap"
-    path.write_bytes(build_package(app, app.version_by_label("1.2.0")))
+    path.write_bytes(build_package(simulator.state, app, app.version_by_label("1.2.0")))
     return str(path)
 
 
