@@ -163,6 +163,16 @@ def test_backup_playbook_writes_checksums_and_reruns_without_change(playbook, si
     assert hashlib.sha256((dest / "Orders.oap").read_bytes()).hexdigest() == sums["Orders.oap"]
 
 
+def airgap_play(source, target, applications, workdir):
+    """A play of the airgap role from (url, token) source, Development, to (url, token) target, Production."""
+    role_vars = {"airgap_source": {"url": source[0], "token": source[1]}, "airgap_target": {"url": target[0], "token": target[1]},
+                 "airgap_source_environment": "Development", "airgap_target_environment": "Production",
+                 "airgap_applications": applications, "airgap_workdir": str(workdir)}
+    play = {"name": "Air-gapped transfer", "hosts": "localhost", "gather_facts": False,
+            "roles": [dict({"role": "outsystems.lifetime.airgap"}, vars=role_vars)]}
+    return yaml.safe_dump([play], sort_keys=False)
+
+
 @pytest.fixture
 def second_infrastructure():
     from lifetime_simulator import Simulator
@@ -175,21 +185,8 @@ def second_infrastructure():
 
 def test_airgap_role_moves_versions_to_another_infrastructure(playbook, simulator, second_infrastructure, tmp_path):
     workdir = tmp_path / "packages"
-    source = simulator.root_url
-    text = """
-    - name: Air-gapped transfer
-      hosts: localhost
-      gather_facts: false
-      roles:
-        - role: outsystems.lifetime.airgap
-          vars:
-            airgap_source: {url: "%s", token: demo-token}
-            airgap_target: {url: "%s", token: target-token}
-            airgap_source_environment: Development
-            airgap_target_environment: Production
-            airgap_applications: [Customer Portal, Orders, Inventory]
-            airgap_workdir: "%s"
-    """ % (source, second_infrastructure.root_url, workdir)
+    text = airgap_play((simulator.root_url, "demo-token"), (second_infrastructure.root_url, "target-token"),
+                       ["Customer Portal", "Orders", "Inventory"], workdir)
     run = playbook(text, verbosity=3)
     assert run.returncode == 0, run
     assert "demo-token" not in run.output and "target-token" not in run.output
@@ -211,20 +208,7 @@ def test_airgap_role_creates_an_application_the_target_never_had(playbook, simul
     source = Simulator(token="source-token", deploy_seconds=0.5, seed_apps=1)
     source.start()
     try:
-        text = """
-        - name: Air-gapped transfer of an application new to the target
-          hosts: localhost
-          gather_facts: false
-          roles:
-            - role: outsystems.lifetime.airgap
-              vars:
-                airgap_source: {url: "%s", token: source-token}
-                airgap_target: {url: "%s", token: demo-token}
-                airgap_source_environment: Development
-                airgap_target_environment: Production
-                airgap_applications: [App 0001]
-                airgap_workdir: "%s"
-        """ % (source.root_url, simulator.root_url, tmp_path / "packages")
+        text = airgap_play((source.root_url, "source-token"), (simulator.root_url, "demo-token"), ["App 0001"], tmp_path / "packages")
         assert simulator.state.find_app("App 0001") is None
         run = playbook(text)
         assert run.returncode == 0, run
