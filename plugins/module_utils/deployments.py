@@ -179,6 +179,13 @@ class PlanRunner:
         self.details = self.client.get("deployments/%s/" % self.key) or {}
         return self.details
 
+    def created_plan(self, key):
+        """Track the plan this task has just created: it is saved; its details (operations, conflicts) are read."""
+        self.key = key
+        self.created = True
+        self.status_record = {"DeploymentStatus": SAVED, "Info": "", "DeploymentLog": []}
+        self.read_details()
+
     @property
     def plan(self):
         return field(self.details, "Deployment", "deployment") or {}

@@ -131,7 +131,9 @@ durations:
   returned: always
   type: dict
 plan:
-  description: The plan record (snake_case).
+  description:
+    - The plan record (snake_case C(Deployment_v2)) as read after the upload, before the start; its status and times
+      after that are in RV(status), RV(deployment_log) and RV(durations).
   returned: always
   type: dict
 sha256:
@@ -207,11 +209,8 @@ def run(module):
     key = extract_key(answer, "DeploymentKey")
     if not key:
         raise LifetimeError("LifeTime accepted %s but its answer held no deployment key: %r" % (src, answer))
-    runner.key = key
-    runner.created = True
     try:
-        runner.read_details()
-        runner.read_status()
+        runner.created_plan(key)
         extra["applications_to_deploy"] = to_snake(field(runner.details, "ApplicationsToDeploy") or [])
         if runner.status == dep.SAVED and already_running(module, environment, runner.plan):
             module.client.delete("deployments/%s/" % key)
@@ -221,7 +220,6 @@ def run(module):
         if params["start"]:
             runner.start()
             runner.run(params["wait"])
-            runner.read_details()
     except dep.DeploymentError as exc:
         fail(module, exc, extra)
     except LifetimeError as exc:

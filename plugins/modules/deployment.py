@@ -519,10 +519,7 @@ class Deployment:
                 runner.status_record = {"DeploymentStatus": dep.SAVED, "Info": "", "DeploymentLog": []}
             else:
                 answer = self.client.post("deployments/", body=body)
-                runner.key = self.client_key(answer)
-                runner.read_details()
-                # A plan just created is saved; its conflicts come with the details read above.
-                runner.status_record = {"DeploymentStatus": dep.SAVED, "Info": "", "DeploymentLog": []}
+                runner.created_plan(self.client_key(answer))
             runner.created = True
             self.changed = True
         runner.app_names = self.app_names()
