@@ -21,23 +21,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import (TOKEN, Simulator, install_collection, machine, playbook,  # noqa: E402
+from common import (PROMOTE_PLAY, REPO, TOKEN, Simulator, install_collection, machine, playbook,  # noqa: E402
                     promotion_metrics, tag_generated_apps)
 
-PLAY = """
-- hosts: localhost
-  gather_facts: false
-  roles:
-    - role: outsystems.lifetime.promote
-      vars:
-        promote_source_environment: Development
-        promote_target_environment: Test
-        promote_applications: {apps}
-"""
-
-
 def pipeline_python():
-    repo_venv = Path(__file__).resolve().parents[2] / ".venv-pipeline" / "bin" / "python"
+    repo_venv = REPO / ".venv-pipeline" / "bin" / "python"
     for candidate in (os.environ.get("OUTSYSTEMS_PIPELINE_PYTHON"), str(repo_venv), "/tmp/ospipe-venv/bin/python"):
         if candidate and Path(candidate).exists():
             return candidate
@@ -58,7 +46,7 @@ def fresh_simulator(args, count):
 def run_role(args, collections, workdir, count):
     sim, names = fresh_simulator(args, count)
     try:
-        run, seconds = playbook(collections, sim, PLAY.format(apps=json.dumps(names)), workdir / ("role-%d" % count))
+        run, seconds = playbook(collections, sim, PROMOTE_PLAY.format(apps=json.dumps(names)), workdir / ("role-%d" % count))
         if run.returncode != 0:
             raise RuntimeError("promote role failed:\n%s" % run.output[-4000:])
         metrics = promotion_metrics(sim, sim.requests())

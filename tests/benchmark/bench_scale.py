@@ -19,8 +19,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import (REPO, TOKEN, Simulator, children_peak_rss_mib, install_collection, machine, playbook,  # noqa: E402
-                    promotion_metrics, tag_generated_apps)
+from common import (PROMOTE_PLAY, REPO, TOKEN, Simulator, children_peak_rss_mib, install_collection, machine,  # noqa: E402
+                    playbook, promotion_metrics, tag_generated_apps)
 
 INFO = """
 - hosts: localhost
@@ -31,16 +31,6 @@ INFO = """
       register: apps
     - ansible.builtin.debug:
         msg: "APPS={{ apps.applications | length }}"
-"""
-PROMOTE = """
-- hosts: localhost
-  gather_facts: false
-  roles:
-    - role: outsystems.lifetime.promote
-      vars:
-        promote_source_environment: Development
-        promote_target_environment: Test
-        promote_applications: {apps}
 """
 KEY = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 
@@ -72,7 +62,7 @@ def run_scale(collections, workdir, apps, promote):
         _run, steps["report"], _log = step(sim, "report-%d" % apps, collections, workdir, report, extra_vars={"report_dir": str(report_dir)})
         steps["report"]["files"] = sorted(path.name for path in report_dir.iterdir()) if report_dir.exists() else []
         names = tag_generated_apps(sim, promote)
-        _run, steps["promotion"], log = step(sim, "promote-%d" % apps, collections, workdir, PROMOTE.format(apps=json.dumps(names)))
+        _run, steps["promotion"], log = step(sim, "promote-%d" % apps, collections, workdir, PROMOTE_PLAY.format(apps=json.dumps(names)))
         steps["promotion"].update(promotion_metrics(sim, log))
         steps["promotion"]["deployed"] = sum(sim.state.running_version("Test", name) == "1.1.0" for name in names)
         steps["promotion"]["applications"] = promote

@@ -21,6 +21,16 @@ from testlib.playbooks import run_playbook  # noqa: E402
 
 TOKEN = "demo-token"
 API = "/lifetimeapi/rest/v2"
+PROMOTE_PLAY = """
+- hosts: localhost
+  gather_facts: false
+  roles:
+    - role: outsystems.lifetime.promote
+      vars:
+        promote_source_environment: Development
+        promote_target_environment: Test
+        promote_applications: {apps}
+"""
 
 
 def machine():
