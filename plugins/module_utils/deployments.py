@@ -179,11 +179,15 @@ class PlanRunner:
         self.details = self.client.get("deployments/%s/" % self.key) or {}
         return self.details
 
+    def assume(self, status):
+        """Take ``status`` as the plan's, as LifeTime's last answer implies, until the next status read."""
+        self.status_record = {"DeploymentStatus": status, "Info": "", "DeploymentLog": []}
+
     def created_plan(self, key):
         """Track the plan this task has just created: it is saved; its details (operations, conflicts) are read."""
         self.key = key
         self.created = True
-        self.status_record = {"DeploymentStatus": SAVED, "Info": "", "DeploymentLog": []}
+        self.assume(SAVED)
         self.read_details()
 
     @property
@@ -268,7 +272,7 @@ class PlanRunner:
             raise
         self.started = True
         # LifeTime accepted the start: the plan runs (the next poll reads its real status).
-        self.status_record = {"DeploymentStatus": RUNNING, "Info": "", "DeploymentLog": []}
+        self.assume(RUNNING)
 
     def run(self, wait=True):
         """After a start (or for a plan already under way): wait and act on what LifeTime says."""
@@ -329,7 +333,7 @@ class PlanRunner:
         self.warnings.append("deployment plan %s waited for user intervention (%s); continued because continue_intervention is "
                              "true" % (self.key, self.info or "no reason given"))
         self.command("continue")
-        self.status_record = {"DeploymentStatus": RUNNING, "Info": "", "DeploymentLog": []}
+        self.assume(RUNNING)
 
     def configure_databases(self):
         missing = self.client.get_list("deployments/%s/getmissingdbmappings/" % self.key)

@@ -201,7 +201,7 @@ def run(module):
     if module.check_mode:
         runner.created = True
         runner.started = bool(params["start"])
-        runner.status_record = {"DeploymentStatus": dep.RUNNING if params["start"] else dep.SAVED, "Info": "", "DeploymentLog": []}
+        runner.assume(dep.RUNNING if params["start"] else dep.SAVED)
         return finish(module, runner, True, extra, msg="check mode: %s would be uploaded to '%s'" % (src, record_name(environment)))
     with open(src, "rb") as handle:
         answer = module.client.post("environments/%s/deployment/" % record_key(environment), data=handle,

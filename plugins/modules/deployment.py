@@ -516,7 +516,7 @@ class Deployment:
             after_plan = dict(body, ApplicationOperations=[dict(op) for op in body["ApplicationOperations"]])
             if self.check:
                 runner.details = {"Deployment": after_plan}
-                runner.status_record = {"DeploymentStatus": dep.SAVED, "Info": "", "DeploymentLog": []}
+                runner.assume(dep.SAVED)
             else:
                 answer = self.client.post("deployments/", body=body)
                 runner.created_plan(self.client_key(answer))
