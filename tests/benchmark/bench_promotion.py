@@ -24,6 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import (PROMOTE_PLAY, REPO, TOKEN, Simulator, install_collection, machine, playbook,  # noqa: E402
                     promotion_metrics, tag_generated_apps)
 
+
 def pipeline_python():
     repo_venv = REPO / ".venv-pipeline" / "bin" / "python"
     for candidate in (os.environ.get("OUTSYSTEMS_PIPELINE_PYTHON"), str(repo_venv), "/tmp/ospipe-venv/bin/python"):
