@@ -11,7 +11,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]
-DEFAULT_SWAGGER = REPO.parent / "shared" / "lifetime-api-v2.swagger.json"
+DEFAULT_SWAGGER = REPO / "tests" / "contract" / "lifetime-api-v2.swagger.json"
 DEFAULT_OUTPUT = HERE / "api_schema.json"
 
 PROSE_KEYS = {"description", "summary", "title", "example", "x-example", "externalDocs", "tags", "info"}

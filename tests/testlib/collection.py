@@ -13,8 +13,9 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
 TESTS = REPO / "tests"
-SHARED = REPO.parent / "shared"
-SWAGGER = SHARED / "lifetime-api-v2.swagger.json"
+CONTRACT = REPO / "tests" / "contract"
+SWAGGER = CONTRACT / "lifetime-api-v2.swagger.json"
+EXCHANGES = CONTRACT / "exchanges.jsonl"
 BIN = Path(sys.executable).parent
 
 

@@ -1,6 +1,6 @@
 """Every operation of the LifeTime API v2 swagger, called once, answer validated with jsonschema.
 
-The swagger is read directly from <repo>/../shared/. Where LIFETIME-NOTES.md documents that the
+The swagger is the repository's copy in tests/contract/ (taken from the project's shared contract folder). Where LIFETIME-NOTES.md documents that the
 real server differs from the swagger, the simulator behaves like the real server and this test
 validates that form (see DEVIATIONS). Two swagger inconsistencies are normalised before validation:
 `required` names that differ in case from the declared property are matched case-insensitively,
@@ -15,7 +15,7 @@ import jsonschema
 import pytest
 import requests
 
-SWAGGER = Path(__file__).resolve().parents[3] / ".." / "shared" / "lifetime-api-v2.swagger.json"
+SWAGGER = Path(__file__).resolve().parents[3] / "tests" / "contract" / "lifetime-api-v2.swagger.json"
 
 # (method, template): (status the real server answers, how the body differs from the swagger)
 DEVIATIONS = {

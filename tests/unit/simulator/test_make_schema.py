@@ -2,14 +2,12 @@
 import json
 from pathlib import Path
 
-import pytest
 
 from lifetime_simulator import make_schema
 
-SWAGGER = Path(__file__).resolve().parents[3] / ".." / "shared" / "lifetime-api-v2.swagger.json"
+SWAGGER = Path(__file__).resolve().parents[3] / "tests" / "contract" / "lifetime-api-v2.swagger.json"
 
 
-@pytest.mark.skipif(not SWAGGER.exists(), reason="the swagger is not beside the repository (../shared)")
 def test_api_schema_is_up_to_date():
     assert make_schema.DEFAULT_OUTPUT.read_text(encoding="utf-8") == make_schema.render(SWAGGER)
 
