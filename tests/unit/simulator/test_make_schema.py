@@ -2,7 +2,6 @@
 import json
 from pathlib import Path
 
-
 from lifetime_simulator import make_schema
 
 SWAGGER = Path(__file__).resolve().parents[3] / "tests" / "contract" / "lifetime-api-v2.swagger.json"
