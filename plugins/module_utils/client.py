@@ -144,6 +144,7 @@ class LifetimeClient:
         if proxy:
             self.session.proxies = {"http": proxy, "https": proxy}
         self.request_count = 0
+        self.last_request = None  # (method, path) of the latest request: named by failures while reading its answer
 
     # -- public verbs ---------------------------------------------------------------------
 
@@ -171,6 +172,7 @@ class LifetimeClient:
     def request(self, method, path, params=None, body=None, data=None, content_type=None):
         url = self.url_for(path)
         path = "/" + path.lstrip("/")
+        self.last_request = (method, path)
         headers = {"Authorization": "Bearer " + self._token}
         payload = data
         if body is not None:
@@ -193,6 +195,7 @@ class LifetimeClient:
         if self.is_lifetime_url(url):
             headers["Authorization"] = "Bearer " + self._token
         path = urlsplit(url).path
+        self.last_request = ("GET", path)
         response = self._send("GET", url, path, params=None, data=None, headers=headers, stream=True)
         try:
             if response.status_code >= 400:
