@@ -28,12 +28,9 @@ class ReplayServer:
 
     def __init__(self, steps, token="replay-token"):
         self.token = token
-        self.requests = []
-        self.unanswered = []
-        self._queues = {}
-        self._lock = threading.Lock()
-        for step in steps:
-            self._queues.setdefault(route(step["method"], step["path"]), []).append(step)
+        self.script = Script(steps)
+        self.requests = self.script.requests
+        self.unanswered = self.script.unanswered
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), ReplayHandler)
         self.httpd.replay = self
         self.thread = None
@@ -58,6 +55,24 @@ class ReplayServer:
     def __exit__(self, *exc_info):
         self.stop()
 
+    def served(self, method, path):
+        return self.script.served(method, path)
+
+    def answer(self, method, path, query, raw):
+        return self.script.answer(method, path, query, raw, self.url)
+
+
+class Script:
+    """The steps of a flow, answered per call in order (the last one repeats); what was asked, and what was not in the flow."""
+
+    def __init__(self, steps):
+        self.requests = []
+        self.unanswered = []
+        self._queues = {}
+        self._lock = threading.Lock()
+        for step in steps:
+            self._queues.setdefault(route(step["method"], step["path"]), []).append(step)
+
     def next_step(self, method, path):
         with self._lock:
             queue = self._queues.get(route(method, path))
@@ -66,20 +81,33 @@ class ReplayServer:
             return queue.pop(0) if len(queue) > 1 else queue[0]
 
     def served(self, method, path):
-        """How many requests of this call the server received."""
+        """How many requests of this call were received."""
         return sum(1 for entry in self.requests if route(entry["method"], entry["path"]) == route(method, path))
 
-    def answer_body(self, step):
-        """(status, bytes, content type) of a step, with documented link hosts pointed at this server."""
-        status = step.get("status") or 200
-        if step.get("bytes") is not None:
-            return status, step["bytes"], "application/octet-stream"
-        if step.get("text") is not None:
-            return status, step["text"].encode("utf-8"), "text/plain; charset=utf-8"
-        if step.get("body") is None:
-            return status, b"", None
-        text = DOCUMENTED_HOST.sub(self.url, json.dumps(step["body"]))
-        return status, text.encode("utf-8"), "application/json; charset=utf-8"
+    def answer(self, method, path, query, raw, root_url):
+        """(status, bytes, content type) for one request (``path`` under the API base, or /downloads/...)."""
+        entry = {"method": method, "path": path, "query": query, "body": raw}
+        self.requests.append(entry)
+        step = self.next_step(method, path)
+        if step is None:
+            self.unanswered.append("%s %s" % (method, path))
+            message = "%s %s is not in this documented flow" % (method, path)
+            return 404, json.dumps({"Errors": [message], "StatusCode": 404}).encode(), "application/json"
+        entry["step"] = step.get("exchange") or step.get("added")
+        return answer_body(step, root_url)
+
+
+def answer_body(step, root_url):
+    """(status, bytes, content type) of a step, with documented link hosts pointed at ``root_url``."""
+    status = step.get("status") or 200
+    if step.get("bytes") is not None:
+        return status, step["bytes"], "application/octet-stream"
+    if step.get("text") is not None:
+        return status, step["text"].encode("utf-8"), "text/plain; charset=utf-8"
+    if step.get("body") is None:
+        return status, b"", None
+    text = DOCUMENTED_HOST.sub(root_url, json.dumps(step["body"]))
+    return status, text.encode("utf-8"), "application/json; charset=utf-8"
 
 
 class ReplayHandler(BaseHTTPRequestHandler):
@@ -105,20 +133,12 @@ class ReplayHandler(BaseHTTPRequestHandler):
         url = urlsplit(self.path)
         length = int(self.headers.get("Content-Length") or 0)
         raw = self.rfile.read(length) if length else b""
-        path = url.path[len(BASE_PATH):] if url.path.startswith(BASE_PATH) else url.path
-        entry = {"method": method, "path": path, "query": dict(parse_qsl(url.query)), "body": raw}
-        replay.requests.append(entry)
+        path = url.path[len(BASE_PATH):] if url.path.startswith(BASE_PATH) else "(outside the API) " + url.path
         if self.headers.get("Authorization") != "Bearer " + replay.token:
+            replay.requests.append({"method": method, "path": path, "query": dict(parse_qsl(url.query)), "body": raw})
             self.send(401, json.dumps({"Errors": ["Invalid or missing authentication token."], "StatusCode": 401}).encode(), "application/json")
             return
-        step = replay.next_step(method, path) if url.path.startswith(BASE_PATH) else None
-        if step is None:
-            replay.unanswered.append("%s %s" % (method, path))
-            message = "%s %s is not in this documented flow" % (method, path)
-            self.send(404, json.dumps({"Errors": [message], "StatusCode": 404}).encode(), "application/json")
-            return
-        entry["step"] = step.get("exchange") or step.get("added")
-        self.send(*replay.answer_body(step))
+        self.send(*replay.answer(method, path, dict(parse_qsl(url.query)), raw))
 
     def send(self, status, payload, content_type):
         self.send_response(status)

@@ -3,12 +3,15 @@
 import contextlib
 import io
 import json
+import os
+import subprocess
+import sys
 
 import pytest
-from ansible.errors import AnsibleLookupError, AnsibleParserError
 from ansible.module_utils._internal import _traceback
 
 from replay.server import ReplayServer
+from testlib.collection import TESTS, linked_collections_root
 from testlib.modules import forget_warnings, patch_module_args
 
 from ansible_collections.outsystems.lifetime.plugins.module_utils.module_base import LifetimeModule
@@ -77,33 +80,41 @@ def test_an_error_before_any_request_says_so():
         assert not is_deliberate(exc)
 
 
-def plugin_options(url, **more):
-    options = {"lifetime_url": url, "lifetime_token": TOKEN, "retries": 0, "timeout": 5, "validate_certs": True, "ca_path": None,
-               "proxy": None}
-    options.update(more)
-    return options.get
+# The plugins run in a child Python: importing Ansible's controller code here would change how later
+# in-process module runs report their warnings.
+PLUGIN_RUN = """
+import sys
+from ansible.errors import AnsibleError
+from ansible_collections.outsystems.lifetime.plugins.inventory.lifetime import InventoryModule
+from ansible_collections.outsystems.lifetime.plugins.lookup.lifetime import LookupModule
+
+options = {"lifetime_url": sys.argv[2], "lifetime_token": "%s", "retries": 0, "timeout": 5, "validate_certs": True, "ca_path": None,
+           "proxy": None, "environment": None, "field": None, "deployment_zones": False}
+plugin = LookupModule() if sys.argv[1] == "lookup" else InventoryModule()
+plugin.set_options = lambda **kwargs: None
+plugin.get_option = options.get
+try:
+    plugin.run(["application", "Orders"], variables={}) if sys.argv[1] == "lookup" else plugin._fetch()
+except AnsibleError as exc:
+    print(type(exc).__name__ + ": " + str(exc))
+""" % TOKEN
 
 
-def test_the_lookup_fails_naming_the_request(server, monkeypatch):
-    from ansible_collections.outsystems.lifetime.plugins.lookup.lifetime import LookupModule
-
-    plugin = LookupModule()
-    monkeypatch.setattr(plugin, "set_options", lambda **kwargs: None)
-    monkeypatch.setattr(plugin, "get_option", plugin_options(server.url, environment=None, field=None))
-    with pytest.raises(AnsibleLookupError) as failure:
-        plugin.run(["application", "Orders"], variables={})
-    assert "GET /applications/" in str(failure.value), str(failure.value)
-    assert "Traceback" not in str(failure.value)
+def run_plugin(kind, url):
+    environment = dict(os.environ, PYTHONPATH=os.pathsep.join([str(linked_collections_root()), str(TESTS)]))
+    done = subprocess.run([sys.executable, "-c", PLUGIN_RUN, kind, url], capture_output=True, text=True, env=environment, timeout=60,
+                          check=False)
+    assert "Traceback" not in done.stderr, done.stderr
+    return done.stdout.strip()
 
 
-def test_the_inventory_fails_naming_the_request(monkeypatch):
-    from ansible_collections.outsystems.lifetime.plugins.inventory.lifetime import InventoryModule
+def test_the_lookup_fails_naming_the_request(server):
+    said = run_plugin("lookup", server.url)
+    assert said.startswith(("AnsibleLookupError: ", "AnsibleTemplatePluginError: ")) and "GET /applications/" in said, said
 
-    with ReplayServer([{"method": "GET", "path": "/environments/", "body": [{"Key": "a", "Name": "A", "Order": "x"},
-                                                                     {"Key": "b", "Name": "B", "Order": 1}]}],
-                      token=TOKEN) as replay:
-        plugin = InventoryModule()
-        monkeypatch.setattr(plugin, "get_option", plugin_options(replay.url, deployment_zones=False))
-        with pytest.raises(AnsibleParserError) as failure:
-            plugin._fetch()  # pylint: disable=protected-access
-        assert "GET /environments/" in str(failure.value), str(failure.value)
+
+def test_the_inventory_fails_naming_the_request():
+    broken = [{"Key": "a", "Name": "A", "Order": "x"}, {"Key": "b", "Name": "B", "Order": 1}]
+    with ReplayServer([{"method": "GET", "path": "/environments/", "body": broken}], token=TOKEN) as replay:
+        said = run_plugin("inventory", replay.url)
+    assert said.startswith("AnsibleParserError: ") and "GET /environments/" in said, said
