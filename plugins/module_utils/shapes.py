@@ -25,6 +25,7 @@ DATE_LIKE = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?(?P<fraction>\.\
 OPTIONAL = "?"
 EMPTY_BODY = "empty"
 TEXT_BODY = "text"
+EMPTY_LIST = "an empty list where the documentation shows items"
 
 
 def date_form(text):
@@ -131,16 +132,20 @@ def describe(value):
     return value
 
 
-def differences(documented, actual, path="$", reference=None):
+def differences(documented, actual, path="$", reference=None, strict_lists=True):
     """Where ``actual`` differs from ``documented``, as a sorted list of ``path: what`` lines.
 
     An empty documented list shows no items: the actual items are then compared with
     ``reference`` (the same place in another documented answer), when given. A key that is
     optional (``?``) in the documented shape may be absent; a required one must be in every
-    actual item; a key the documentation does not show is a difference.
+    actual item; a key the documentation does not show is a difference. An empty actual list where
+    the documentation shows items is a difference only with ``strict_lists`` (the same state as the
+    page's example is expected).
     """
     found = []
     _compare(documented, actual, path, reference, found)
+    if not strict_lists:
+        found = [line for line in found if not line.endswith(EMPTY_LIST)]
     return sorted(found)
 
 
@@ -153,7 +158,7 @@ def _compare(documented, actual, path, reference, found):
             if actual and item_reference is not None:
                 _compare(item_reference, actual[0], path + "[]", None, found)
         elif not actual:
-            found.append("%s: an empty list where the documentation shows items" % path)
+            found.append("%s: %s" % (path, EMPTY_LIST))
         else:
             _compare(documented[0], actual[0], path + "[]", item_reference, found)
     elif documented != actual and not _kinds_covered(documented, actual):
