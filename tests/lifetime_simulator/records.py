@@ -1,13 +1,13 @@
 """Render state objects as the API's JSON records."""
 from .lifecycle import applications_to_redeploy, plan_conflicts
-from .model import iso
+from .model import iso, make_key
 
 
 def module_status_records(state, app, env_key, version_key):
     version = app.version_by_key(version_key)
     keys = version.module_version_keys if version else []
     return [{"ApplicationKey": app.key, "EnvironmentKey": env_key, "ModuleVersionKey": key,
-             "ConsistencyStatus": "OK", "ConsistencyStatusMessages": ""} for key in keys]
+             "ConsistencyStatus": "", "ConsistencyStatusMessages": ""} for key in keys]
 
 
 def mobile_status_records(app, env_key, version_key):
@@ -19,34 +19,49 @@ def mobile_status_records(app, env_key, version_key):
             for mobile in version.mobile_versions]
 
 
+def zone_key_record(state, env_key, zone_key):
+    """As documented, an application in the environment's default zone has DeploymentZoneKey "" (no particular zone)."""
+    env = state.envs.get(env_key)
+    if env is not None and env.zones and zone_key == env.default_zone()["Key"]:
+        return ""
+    return zone_key or ""
+
+
 def app_status_record(state, app, env_key, include_modules):
+    """One AppStatusInEnvs entry, shaped like newver-env-app-detail / deploy-app-list-envstatus."""
     status = app.status[env_key]
     version = app.version_by_key(status.version_key)
     record = {
         "EnvironmentKey": env_key,
         "BaseApplicationVersionKey": status.version_key,
-        "BaseApplicationVersionLabel": version.version if version else "",
         "IsModified": status.modified,
-        "IsModifiedReason": "ModifiedModules" if status.modified else "",
-        "IsModifiedMessage": "The application was modified after the last version was tagged." if status.modified else "",
-        "ConsistencyStatus": "OK",
+        "IsModifiedReason": "Module_Modified" if status.modified else "",
+        "IsModifiedMessage": "At least one module was modified since the version {0}".format(version.version if version else "")
+        if status.modified else "",
+        "ConsistencyStatus": "",
         "ConsistencyStatusMessages": "",
         "MobileAppsStatus": mobile_status_records(app, env_key, status.version_key),
-        "DeploymentZoneKey": status.zone_key,
     }
+    if state.profile.get("version_label"):
+        record["BaseApplicationVersionLabel"] = version.version if version else ""
     if include_modules:
         record["ModuleStatusInEnvs"] = module_status_records(state, app, env_key, status.version_key)
+    record["DeploymentZoneKey"] = zone_key_record(state, env_key, status.zone_key)
     return record
 
 
 def application_record(state, app, include_env_status=False, include_modules=False, env_keys=None):
+    """An application as documented (rollback-app-list, infra-oap-env-apps): URLPath "/Name", a relative IconURL and
+    AppStatusInEnvs always there (empty without IncludeEnvStatus)."""
     record = {
         "Key": app.key, "Name": app.name, "Kind": app.kind, "Team": app.team_key, "Description": app.description,
-        "URLPath": app.name.replace(" ", ""), "IconHash": app.key.replace("-", "")[:16],
-        "IconURL": "https://lifetime.example.com/lifetime/img/app/{0}.png".format(app.key),
-        "DetailsURL": "https://lifetime.example.com/lifetime/ApplicationDetails.aspx?ApplicationKey=" + app.key,
+        "URLPath": "/" + app.name.replace(" ", ""), "IconHash": "IconHash" + make_key("icon", app.key),
+        "IconURL": "/LifeTimeSDK/ApplicationIcon.aspx?ApplicationKey=" + app.key,
         "IsSystem": False,
     }
+    if state.profile.get("details_url"):
+        record["DetailsURL"] = "https://lifetime.example.com/lifetime/ApplicationDetails.aspx?ApplicationKey=" + app.key
+    record["AppStatusInEnvs"] = []
     if include_env_status:
         envs = sorted(state.envs.values(), key=lambda env: env.order)
         record["AppStatusInEnvs"] = [app_status_record(state, app, env.key, include_modules) for env in envs
@@ -76,7 +91,7 @@ def module_version_record(module, version_key):
 
 
 def module_record(state, module, include_env_status=False):
-    record = {"Key": module.key, "Name": module.name, "Description": "", "Kind": module.kind}
+    record = {"Key": module.key, "Name": module.name, "Description": "", "Kind": module.kind, "ModuleStatusInEnv": []}
     if include_env_status:
         app = state.apps[module.app_key]
         statuses = []
@@ -85,7 +100,7 @@ def module_record(state, module, include_env_status=False):
             index = app.module_keys.index(module.key)
             statuses.append({"ApplicationKey": app.key, "EnvironmentKey": env_key,
                              "ModuleVersionKey": version.module_version_keys[index] if version else "",
-                             "ConsistencyStatus": "OK", "ConsistencyStatusMessages": ""})
+                             "ConsistencyStatus": "", "ConsistencyStatusMessages": ""})
         record["ModuleStatusInEnv"] = statuses
     return record
 

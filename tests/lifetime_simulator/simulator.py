@@ -34,7 +34,7 @@ class Simulator:
     base_path = BASE_PATH
 
     def __init__(self, token="demo-token", deploy_seconds=1.0, seed_apps=None, scenarios=None, host="127.0.0.1", port=0,
-                 tag_delay_seconds=0.3, link_minutes=60, request_log=None):
+                 tag_delay_seconds=0.3, link_minutes=60, request_log=None, profile=None):
         check_loopback(host)
         self.host = host
         self.port = port
@@ -48,6 +48,8 @@ class Simulator:
                            link_minutes=link_minutes)
         self.state.tokens = {token: None}
         self.state.scenarios = self.scenarios
+        if profile:
+            self.set_profile(profile)
         self.httpd = None
         self.thread = None
         for name, params in scenario_items(scenarios):
@@ -113,6 +115,11 @@ class Simulator:
         if name == "link_expired":
             with self.state.lock:
                 expire_all_links(self.state)
+
+    def set_profile(self, name):
+        """Answer like the LifeTime variant ``name`` (profiles.PROFILES) from now on."""
+        with self.state.lock:
+            self.state.set_profile(name)
 
     def clear_scenarios(self):
         self.scenarios.clear()
