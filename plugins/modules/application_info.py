@@ -45,9 +45,8 @@ options:
       - LifeTime names the running version by its key only (C(base_application_version_key)); some servers add the
         label, most do not. With this option the module reads the versions of each application whose statuses lack
         labels (one request per application); without it those labels are null.
-      - Implies O(env_status).
+      - Implies O(env_status). Defaults to V(true) when O(environment) is given, V(false) otherwise.
     type: bool
-    default: false
     version_added: 0.2.0
 extends_documentation_fragment:
   - outsystems.lifetime.connection
@@ -67,8 +66,12 @@ EXAMPLES = r"""
 - name: What runs in Production, with the version labels
   outsystems.lifetime.application_info:
     environment: Production
-    version_labels: true
   register: production_apps
+
+- name: Every application with the version it runs in each environment, named
+  outsystems.lifetime.application_info:
+    version_labels: true
+  register: catalog
 
 - name: Print each application and its version in Production
   ansible.builtin.debug:
@@ -114,7 +117,8 @@ applications:
       elements: dict
       returned: when O(modules=true)
     running_version:
-      description: The tagged version the running application is based on in O(environment).
+      description: The tagged version the running application is based on in O(environment) (null with O(version_labels=false)
+        when LifeTime does not send labels).
       type: str
       returned: when O(environment) is given
       sample: 1.2.0
@@ -163,7 +167,8 @@ def gather(module):
         if not applications:
             module.fail_json(msg="application '%s' is not running in environment '%s'." % (
                 record_name(wanted), params["environment"]))
-    if params["version_labels"]:
+    labels = params["version_labels"] if params["version_labels"] is not None else bool(params["environment"])
+    if labels:
         fill_version_labels(module.client, applications)
     if params["environment"]:
         applications = [with_running_version(app, record_key(environment)) for app in applications]
@@ -178,7 +183,7 @@ def main():
             environment=dict(type="str"),
             modules=dict(type="bool", default=False),
             env_status=dict(type="bool", default=False),
-            version_labels=dict(type="bool", default=False),
+            version_labels=dict(type="bool"),
         ),
         supports_check_mode=True,
     )
