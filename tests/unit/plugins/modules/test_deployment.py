@@ -117,6 +117,18 @@ def test_explicit_version_and_zone(simulator, run_module):
     assert simulator.state.running_version("Test", "Customer Portal") == "1.0.0"
 
 
+def test_version_key_running_nowhere(simulator, run_module):
+    """A version given by key that runs nowhere is read with IncludeModules (LifeTime answers 400 without it)."""
+    old = simulator.state.find_app("Inventory").version_by_label("0.9.0")
+    result = promote(run_module, applications=[{"name": "Inventory", "version": old.key}])
+    assert result["status"] == "finished_successful", result
+    moved = result["applications_to_deploy"][0]
+    assert (moved["from_version"], moved["to_version"], moved["version_key"]) == ("1.0.0", "0.9.0", old.key)
+    [read] = [r for r in simulator.requests() if r["path"].rstrip("/").endswith("/versions/" + old.key)]
+    assert read["query"].get("IncludeModules") in ("true", ["true"])
+    assert simulator.state.running_version("Test", "Inventory") == "0.9.0"
+
+
 @pytest.mark.parametrize("profile", ["documented", "swagger"])
 def test_request_count_does_not_grow_with_applications(simulator, run_module, profile):
     """Lookups are one list call per kind; the only reads per application are the versions of those that move, to name
