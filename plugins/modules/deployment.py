@@ -81,7 +81,7 @@ options:
       - How many seconds to wait (more than 0). A running plan's status is read 2 seconds after the start, then after pauses
         of a tenth of the time it has run so far (2 to 15 seconds).
       - Also bounds the wait for other plans on LifeTime before 11.24, which refuses to start a plan while another plan to
-        the same target runs: after such a refusal the task waits until no other plan runs there, then starts; when
+        the same target runs; after such a refusal the task waits until no other plan runs there, then starts; when
         O(wait_timeout) passes first it fails naming those plans and deletes the plan it created. A start LifeTime
         accepts costs no extra request.
     type: int
