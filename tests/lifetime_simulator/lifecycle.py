@@ -140,13 +140,14 @@ def start_plan(state, plan, redeploy_outdated=True, continue_with_errors=False):
     plan.status = "running"
     plan.started_on = datetime.now(timezone.utc)
     plan.phase_end = time.time() + state.deploy_seconds
-    plan.add_log("Deployment plan started by {0}.".format(state.service_user.username))
+    # Like LifeTime's, several entries share one Instant.
+    plan.add_log("Deployment plan started by {0}.".format(state.service_user.username), when=plan.started_on)
     if redeploy_outdated:
         for app_key in applications_to_redeploy(state, plan):
-            plan.add_log("Application '{0}' will be redeployed because it is outdated.".format(state.apps[app_key].name))
+            plan.add_log("Application '{0}' will be redeployed because it is outdated.".format(state.apps[app_key].name), when=plan.started_on)
     for op in plan.operations:
         app, version = state.find_version(op["version_key"])
-        plan.add_log("Deploying application '{0}' version {1}.".format(app.name, version.version))
+        plan.add_log("Deploying application '{0}' version {1}.".format(app.name, version.version), when=plan.started_on)
 
 
 def configure_run(state, plan):

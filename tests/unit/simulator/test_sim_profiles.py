@@ -48,6 +48,8 @@ def test_documented_plan_and_log_shapes(api, sim):
     api.post("/deployments/{0}/start/".format(key))
     status = wait_status(api, key, ("finished_successful",))
     assert status["DeploymentLog"] and all(set(entry) == {"Instant", "Message"} for entry in status["DeploymentLog"])
+    instants = [entry["Instant"] for entry in status["DeploymentLog"]]
+    assert len(set(instants)) < len(instants), "several entries share one Instant"
     assert api.get("/deployments/" + key).json()["Deployment"]["StartedOn"].endswith("Z")
 
     sim.set_profile("swagger")
@@ -92,3 +94,16 @@ def test_download_links_are_documented_api_calls_that_need_the_token(api, sim):
     fetched = api.session.get(link["url"], timeout=5)
     assert fetched.status_code == 200 and fetched.content[:2] == b"PK"
     assert "Orders" in fetched.headers["Content-Disposition"]
+
+
+def test_solution_status_and_link_are_single_objects_and_the_link_waits_for_completed(api, sim):
+    env = api.env_key("Production")
+    key = api.post("/environments/{0}/solution".format(env), json={"SolutionName": "S", "ApplicationKeys": [api.app_key("Orders")],
+                                                                   "IncludeReferences": True}).text
+    early = api.get("/environments/{0}/solution/{1}".format(env, key))
+    assert early.status_code == 400
+    statuses = [api.get("/environments/{0}/solutionstatus/{1}".format(env, key)).json() for _ in range(5)]
+    assert all(set(status) == {"Status", "StatusReason"} for status in statuses) and statuses[-1]["Status"] == "Completed"
+    link = api.get("/environments/{0}/solution/{1}".format(env, key)).json()
+    assert set(link) == {"url", "expires"} and "/lifetimeapi/rest/v2/downloads/" in link["url"]
+    assert api.session.get(link["url"], timeout=5).content[:2] == b"PK"
