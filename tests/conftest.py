@@ -30,7 +30,6 @@ def simulator(simulator_server):
     """The simulator with its seeded state, no scenario and an empty request log."""
     simulator_server.reset()
     simulator_server.clear_scenarios()
-    simulator_server.set_profile("documented")
     simulator_server.clear_requests()
     return simulator_server
 

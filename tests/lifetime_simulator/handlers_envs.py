@@ -1,6 +1,7 @@
 """Environments: registration, zones, templates, maintenance, CSP, DB connections, blocked IPs."""
 from . import seed
 from .api import ApiError, empty_response, json_response, list_response
+from .lifecycle import profile_has
 from .model import iso, make_key
 
 ATTEMPT_FIELDS = ("userId", "username", "success", "instant", "ipAddress", "usernameFailureCount", "originAddressFailureCount",
@@ -9,11 +10,11 @@ ATTEMPT_FIELDS = ("userId", "username", "success", "instant", "ipAddress", "user
 
 def list_environments(req):
     envs = sorted(req.state.envs.values(), key=lambda env: env.order)
-    return list_response([env.to_record(req.state.profile) for env in envs])
+    return list_response([env.to_record(profile_has(req.state, "details_url")) for env in envs])
 
 
 def get_environment(req):
-    return json_response(200, req.state.env_or_404(req.params["EnvironmentKey"]).to_record(req.state.profile))
+    return json_response(200, req.state.env_or_404(req.params["EnvironmentKey"]).to_record(profile_has(req.state, "details_url")))
 
 
 def register_environment(req):

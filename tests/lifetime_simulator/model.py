@@ -45,7 +45,7 @@ class Environment:
     def default_zone(self):
         return next(zone for zone in self.zones if zone["IsDefault"])
 
-    def to_record(self, profile=None):
+    def to_record(self, details_url=False):
         """The environment as documented (*-env-list): no DetailsURL (swagger profile only), IsOffline only when set."""
         record = {
             "Key": self.key, "Name": self.name, "OSVersion": self.os_version, "Order": self.order,
@@ -53,7 +53,7 @@ class Environment:
             "ApplicationServerType": ".NET", "ApplicationServer": "IIS", "DatabaseProvider": "SQLServer",
             "IsCloudEnvironment": True,
         }
-        if (profile or {}).get("details_url"):
+        if details_url:
             record["DetailsURL"] = "https://lifetime.example.com/lifetime/Environment_Details.aspx?EnvironmentKey=" + self.key
         if self.is_offline is not None:
             record["IsOffline"] = self.is_offline

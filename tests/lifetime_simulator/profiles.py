@@ -1,26 +1,60 @@
-"""Named LifeTime server variants the simulator can play: each profile is a dict of flags.
+"""Named server variants: how a given LifeTime answers where servers differ.
 
-``documented`` (the default) answers as OutSystems' documentation prints the exchanges
-(tests/contract/exchanges.jsonl); ``swagger`` adds the fields only the swagger has.
+A profile is a set of flags over FLAGS (every flag off by default = the documented answers).
+Select one with `Simulator(profile=NAME)`, `--profile NAME` on the command line, or
+`POST /_sim/profile {"name": NAME}`; `GET /_sim/health` shows the active one.
+To add a variant or a field: add a flag to FLAGS (one line, with what it does) and name it in
+the profiles that have it (one line per flag).
 """
 
 DEFAULT_PROFILE = "documented"
 
+# flag: what the simulator does when it is on
+FLAGS = {
+    "log_type": "deployment log entries carry the swagger's Type (Info, Warning, Error) besides Instant and Message",
+    "binary_modules": "binary plans list ModulesInBinary in each ApplicationsToDeploy entry (swagger ApplicationInBinary)",
+    "one_plan_per_target": "before LifeTime 11.24: a start is refused (400) while another plan to the same target runs",
+    "version_label": "application statuses (AppStatusInEnvs) carry the swagger's BaseApplicationVersionLabel",
+    "details_url": "applications and environments carry the swagger's DetailsURL",
+}
+
 PROFILES = {
-    "documented": {
-        "version_label": False,  # BaseApplicationVersionLabel in an application's status per environment
-        "details_url": False,  # DetailsURL on applications and environments
+    # Answers as OutSystems' documentation shows them (tests/contract/exchanges.jsonl).
+    "documented": {},
+    # A LifeTime older than 11.24: no parallel deployments to one target.
+    "lifetime-11.23": {
+        "one_plan_per_target": True,
     },
+    # Adds what the swagger has and no documented answer shows.
     "swagger": {
+        "log_type": True,
+        "binary_modules": True,
         "version_label": True,
         "details_url": True,
     },
 }
 
 
-def profile_flags(name=None):
-    """The flags of the profile ``name`` (the default one when None); ValueError names the valid profiles."""
-    name = name or DEFAULT_PROFILE
-    if name not in PROFILES:
-        raise ValueError("unknown simulator profile '{0}': use one of {1}".format(name, ", ".join(sorted(PROFILES))))
-    return dict(PROFILES[name])
+class UnknownProfile(ValueError):
+    """The profile name is not one the simulator knows."""
+
+
+class Profile:
+    """The active profile: its name and flags."""
+
+    def __init__(self, name=DEFAULT_PROFILE):
+        if name not in PROFILES:
+            raise UnknownProfile("unknown profile '{0}'; known: {1}".format(name, ", ".join(PROFILES)))
+        unknown = set(PROFILES[name]) - set(FLAGS)
+        if unknown:
+            raise UnknownProfile("profile '{0}' sets unknown flags: {1}".format(name, ", ".join(sorted(unknown))))
+        self.name = name
+        self.flags = dict(PROFILES[name])
+
+    def has(self, flag):
+        if flag not in FLAGS:
+            raise KeyError("unknown profile flag '{0}'".format(flag))
+        return bool(self.flags.get(flag))
+
+    def describe(self):
+        return {"name": self.name, "flags": sorted(flag for flag, on in self.flags.items() if on)}

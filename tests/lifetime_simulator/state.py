@@ -3,7 +3,6 @@ import threading
 import time
 
 from . import seed as seeding
-from .profiles import DEFAULT_PROFILE, profile_flags
 from .lifecycle import advance_plan
 
 
@@ -21,13 +20,7 @@ class State:
         self.tag_delay_seconds = tag_delay_seconds
         self.link_minutes = link_minutes
         self.scenarios = None
-        self.set_profile(DEFAULT_PROFILE)
         self.reset()
-
-    def set_profile(self, name):
-        """Answer like the server variant ``name`` (see profiles.py) from now on."""
-        self.profile = profile_flags(name)
-        self.profile_name = name
 
     def reset(self):
         with self.lock:
