@@ -17,6 +17,7 @@ __metaclass__ = type
 import difflib
 import time
 
+from ansible_collections.outsystems.lifetime.plugins.module_utils.applications import list_versions
 from ansible_collections.outsystems.lifetime.plugins.module_utils.dates import date_or_none, is_not_set, seconds_between, without_unset_dates
 from ansible_collections.outsystems.lifetime.plugins.module_utils.errors import LifetimeApiError, LifetimeError
 from ansible_collections.outsystems.lifetime.plugins.module_utils.lookups import not_found, pick
@@ -56,7 +57,6 @@ LONGEST_POLL = 15.0
 POLL_SHARE = 0.1
 ABORT_WAIT = 120
 DEFAULT_NOTES = "Created by Ansible (outsystems.lifetime)"
-VERSIONS_TO_LIST = 1000
 sleep = time.sleep
 
 
@@ -598,8 +598,7 @@ class PlanBuilder:
         """The application's versions, read once per application and run."""
         app_key = record_key(app)
         if app_key not in self.versions:
-            self.versions[app_key] = self.client.get_list("applications/%s/versions/" % app_key,
-                                                          params={"MaximumVersionsToReturn": VERSIONS_TO_LIST})
+            self.versions[app_key] = list_versions(self.client, app_key)
         return self.versions[app_key]
 
     def label(self, app, version_key):

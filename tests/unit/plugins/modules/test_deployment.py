@@ -137,10 +137,9 @@ def test_version_key_running_nowhere(simulator, run_module):
 def test_request_count_does_not_grow_with_applications(simulator, run_module, profile):
     """Lookups are one list call per kind; the only reads per application are the versions of those that move, to name
     their versions, and only on a server that does not send BaseApplicationVersionLabel (the documented one)."""
-    simulator.set_profile(profile)
-
     def gets_before_create(apps):
         simulator.reset()
+        simulator.set_profile(profile)  # reset() goes back to the default profile
         simulator.clear_requests()
         result = run_module("deployment", state="present", source_environment="Production", target_environment="Development",
                             applications=apps)
