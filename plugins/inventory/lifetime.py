@@ -16,8 +16,10 @@ description:
     and every host in the group C(lifetime).
   - Each host gets the variables C(lifetime_environment_key), C(lifetime_environment_name), C(lifetime_host_name),
     C(lifetime_platform_version), C(lifetime_environment_type), C(lifetime_order), C(lifetime_use_https),
-    C(lifetime_is_cloud_environment), C(lifetime_application_server), C(lifetime_database_provider),
+    C(lifetime_is_cloud_environment), C(lifetime_is_offline), C(lifetime_application_server), C(lifetime_database_provider),
     C(lifetime_number_of_front_ends) and C(lifetime_deployment_zones).
+  - LifeTime sends C(IsOffline) for some environments only; C(lifetime_is_offline) is false when it is absent. An
+    environment whose type is empty joins no type group.
   - C(ansible_host) is the environment's host name and C(ansible_connection) is C(local), because the modules of this
     collection talk to the LifeTime API from the controller and OutSystems servers are usually not reachable over SSH.
     Override either with O(compose).
@@ -99,6 +101,7 @@ def host_vars(environment, zones):
         "lifetime_order": field(environment, "Order", "order"),
         "lifetime_use_https": field(environment, "UseHTTPS", "useHTTPS"),
         "lifetime_is_cloud_environment": field(environment, "IsCloudEnvironment", "isCloudEnvironment"),
+        "lifetime_is_offline": bool(field(environment, "IsOffline", "isOffline")),
         "lifetime_application_server": field(environment, "ApplicationServer", "applicationServer"),
         "lifetime_database_provider": field(environment, "DatabaseProvider", "databaseProvider"),
         "lifetime_number_of_front_ends": field(environment, "NumberOfFrontEnds", "numberOfFrontEnds"),

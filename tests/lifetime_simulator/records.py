@@ -1,13 +1,16 @@
 """Render state objects as the API's JSON records."""
-from .lifecycle import applications_to_redeploy, plan_conflicts
-from .model import iso
+from .lifecycle import applications_to_redeploy, plan_conflicts, profile_has
+from .model import iso, make_key
+
+# OutSystems has no null: a date never set is this value, without zone or fraction.
+NOT_SET_DATE = "1900-01-01T00:00:00"
 
 
 def module_status_records(state, app, env_key, version_key):
     version = app.version_by_key(version_key)
     keys = version.module_version_keys if version else []
     return [{"ApplicationKey": app.key, "EnvironmentKey": env_key, "ModuleVersionKey": key,
-             "ConsistencyStatus": "OK", "ConsistencyStatusMessages": ""} for key in keys]
+             "ConsistencyStatus": "", "ConsistencyStatusMessages": ""} for key in keys]
 
 
 def mobile_status_records(app, env_key, version_key):
@@ -19,34 +22,49 @@ def mobile_status_records(app, env_key, version_key):
             for mobile in version.mobile_versions]
 
 
+def zone_key_record(state, env_key, zone_key):
+    """As documented, an application in the environment's default zone has DeploymentZoneKey "" (no particular zone)."""
+    env = state.envs.get(env_key)
+    if env is not None and env.zones and zone_key == env.default_zone()["Key"]:
+        return ""
+    return zone_key or ""
+
+
 def app_status_record(state, app, env_key, include_modules):
+    """One AppStatusInEnvs entry, shaped like newver-env-app-detail / deploy-app-list-envstatus."""
     status = app.status[env_key]
     version = app.version_by_key(status.version_key)
     record = {
         "EnvironmentKey": env_key,
         "BaseApplicationVersionKey": status.version_key,
-        "BaseApplicationVersionLabel": version.version if version else "",
         "IsModified": status.modified,
-        "IsModifiedReason": "ModifiedModules" if status.modified else "",
-        "IsModifiedMessage": "The application was modified after the last version was tagged." if status.modified else "",
-        "ConsistencyStatus": "OK",
+        "IsModifiedReason": "Module_Modified" if status.modified else "",
+        "IsModifiedMessage": "At least one module was modified since the version {0}".format(version.version if version else "")
+        if status.modified else "",
+        "ConsistencyStatus": "",
         "ConsistencyStatusMessages": "",
         "MobileAppsStatus": mobile_status_records(app, env_key, status.version_key),
-        "DeploymentZoneKey": status.zone_key,
     }
+    if profile_has(state, "version_label"):
+        record["BaseApplicationVersionLabel"] = version.version if version else ""
     if include_modules:
         record["ModuleStatusInEnvs"] = module_status_records(state, app, env_key, status.version_key)
+    record["DeploymentZoneKey"] = zone_key_record(state, env_key, status.zone_key)
     return record
 
 
 def application_record(state, app, include_env_status=False, include_modules=False, env_keys=None):
+    """An application as documented (rollback-app-list, infra-oap-env-apps): URLPath "/Name", a relative IconURL and
+    AppStatusInEnvs always there (empty without IncludeEnvStatus)."""
     record = {
         "Key": app.key, "Name": app.name, "Kind": app.kind, "Team": app.team_key, "Description": app.description,
-        "URLPath": app.name.replace(" ", ""), "IconHash": app.key.replace("-", "")[:16],
-        "IconURL": "https://lifetime.example.com/lifetime/img/app/{0}.png".format(app.key),
-        "DetailsURL": "https://lifetime.example.com/lifetime/ApplicationDetails.aspx?ApplicationKey=" + app.key,
+        "URLPath": "/" + app.name.replace(" ", ""), "IconHash": "IconHash" + make_key("icon", app.key),
+        "IconURL": "/LifeTimeSDK/ApplicationIcon.aspx?ApplicationKey=" + app.key,
         "IsSystem": False,
     }
+    if profile_has(state, "details_url"):
+        record["DetailsURL"] = "https://lifetime.example.com/lifetime/ApplicationDetails.aspx?ApplicationKey=" + app.key
+    record["AppStatusInEnvs"] = []
     if include_env_status:
         envs = sorted(state.envs.values(), key=lambda env: env.order)
         record["AppStatusInEnvs"] = [app_status_record(state, app, env.key, include_modules) for env in envs
@@ -76,7 +94,7 @@ def module_version_record(module, version_key):
 
 
 def module_record(state, module, include_env_status=False):
-    record = {"Key": module.key, "Name": module.name, "Description": "", "Kind": module.kind}
+    record = {"Key": module.key, "Name": module.name, "Description": "", "Kind": module.kind, "ModuleStatusInEnv": []}
     if include_env_status:
         app = state.apps[module.app_key]
         statuses = []
@@ -85,12 +103,14 @@ def module_record(state, module, include_env_status=False):
             index = app.module_keys.index(module.key)
             statuses.append({"ApplicationKey": app.key, "EnvironmentKey": env_key,
                              "ModuleVersionKey": version.module_version_keys[index] if version else "",
-                             "ConsistencyStatus": "OK", "ConsistencyStatusMessages": ""})
+                             "ConsistencyStatus": "", "ConsistencyStatusMessages": ""})
         record["ModuleStatusInEnv"] = statuses
     return record
 
 
 def plan_operations(plan):
+    if plan.binary_apps:
+        return []  # a binary plan lists its applications in ApplicationsToDeploy instead
     return [{"ApplicationKey": op["app_key"], "ApplicationVersionKey": op["version_key"],
              "DeploymentOperation": op["label"], "DeploymentZoneKey": op["zone_key"]} for op in plan.operations]
 
@@ -105,9 +125,9 @@ def plan_record(state, plan):
         "DetailsURL": "https://lifetime.example.com/lifetime/DeploymentPlan_Edit.aspx?DeploymentPlanKey=" + plan.key,
         "Notes": plan.notes, "CreatedOn": iso(plan.created_on), "CreatedBy": plan.created_by, "CreatedByUsername": username,
         "SavedOn": iso(plan.saved_on), "SavedBy": plan.created_by, "SavedByUsername": username,
-        "StartedOn": iso(plan.started_on) if started else None, "StartedBy": plan.created_by if started else "",
+        "StartedOn": iso(plan.started_on) if started else NOT_SET_DATE, "StartedBy": plan.created_by if started else "",
         "StartedByUsername": username if started else "",
-        "AbortedOn": iso(plan.aborted_on) if aborted else None, "AbortedBy": plan.created_by if aborted else "",
+        "AbortedOn": iso(plan.aborted_on) if aborted else NOT_SET_DATE, "AbortedBy": plan.created_by if aborted else "",
         "AbortedByUsername": username if aborted else "",
         "ApplicationOperations": plan_operations(plan),
     }
@@ -118,13 +138,18 @@ def without_nulls(record):
 
 
 def plan_details_record(state, plan):
-    return {
+    record = {
         "Deployment": without_nulls(plan_record(state, plan)),
-        "ApplicationsToDeploy": list(plan.binary_apps),
         "ApplicationsToRedeploy": applications_to_redeploy(state, plan),
         "ApplicationConflicts": plan_conflicts(state, plan) if plan.status == "saved" else [],
-        "ModulesToDelete": [],
     }
+    if plan.binary_apps:
+        # As documented (infra-binary-get-plan): only a binary plan has ApplicationsToDeploy and ModulesToDelete.
+        with_modules = profile_has(state, "binary_modules")
+        record["ApplicationsToDeploy"] = [app if with_modules else {key: app[key] for key in ("ApplicationKey", "ApplicationName", "IsNew")}
+                                          for app in plan.binary_apps]
+        record["ModulesToDelete"] = []
+    return record
 
 
 def plan_data_record(state, plan):
@@ -135,5 +160,8 @@ def plan_data_record(state, plan):
     return record
 
 
-def status_record(plan):
-    return {"DeploymentStatus": plan.status, "Info": plan.info, "DeploymentLog": list(plan.log)}
+def status_record(plan, state=None):
+    """As documented, log entries carry only Instant and Message; the swagger profile adds their Type."""
+    with_type = state is not None and profile_has(state, "log_type")
+    log = [dict(entry) if with_type else {"Instant": entry["Instant"], "Message": entry["Message"]} for entry in plan.log]
+    return {"DeploymentStatus": plan.status, "Info": plan.info, "DeploymentLog": log}

@@ -68,7 +68,7 @@ CHANGES = {
                   application_roles=[{"application": "Orders", "role": "Developer"}]), None),
     "team": (dict(name="Payments", members=[{"user": "alice", "role": "Developer"}], applications=["Orders"]), None),
     "role": (dict(name="Release Manager", manage_teams=True,
-                  environment_permissions=[{"environment": "Test", "permission_level": "Deploy Applications"}]), None),
+                  environment_permissions=[{"environment": "Test", "permission_level": "Open and Debug Applications"}]), None),
     "environment": (dict(name="QA", address="https://qa.lifetime.example.com", lifetime_address="lifetime.example.com",
                          service_center_username="admin", service_center_password="Parity-SC-Pass-5"), None),
     "maintenance_mode": (dict(environment="Production", enabled=True, reason="Release 2.1"), None),
