@@ -102,6 +102,10 @@ def deploy_steps(status_steps):
     return [
         doc("deploy-env-list"),
         doc("deploy-app-list-envstatus"),
+        added("GET", "/applications/%s/versions/" % BACKOFFICE,
+              "the page does not list versions; it deploys the version it runs (b3d2ef6b-..., \"Deploy 1.0\" in deploy-get-plan), "
+              "modified since 0.1 (IsModifiedMessage): records shaped like rollback-app-versions'",
+              body=versions_of_backoffice(("1.0", NEW_VERSION), ("0.1", RUNNING_VERSION))),
         added("GET", "/environments/%s/deploymentzones/" % PROD, NO_ZONES, status=204),
         added("GET", "/deployments/", NO_PLANS, status=204),
         doc("deploy-create"),
@@ -145,8 +149,6 @@ FLOWS = {
                   body=[dict(body_of("infra-oap-env-list")[0], Key=BINARY_TARGET)] + body_of("infra-oap-env-list")[1:]),
             doc("infra-binary-deploy"),
             doc("infra-binary-get-plan"),
-            added("GET", "/applications/", "the page lists no applications: infra-oap-env-apps' record (Google Maps Web, running nowhere)",
-                  body=body_of("infra-oap-env-apps")),
             doc("infra-binary-start"),
             doc("infra-binary-status"),
         ],

@@ -5,9 +5,11 @@ never a crash: this is the test that catches a module that only works with the s
 (e.g. `can't subtract offset-naive and offset-aware datetimes` on the documented not-started plan).
 """
 
+import json
+
 import pytest
 
-from replay.flows import FLOWS
+from replay.flows import FLOWS, NEW_VERSION
 from replay.server import ReplayServer
 from testlib.modules import run_module
 
@@ -51,13 +53,30 @@ def check(flow, server, result):
         assert (step.get("exchange") or step.get("added")) in answered, "the flow never reached %s" % (step.get("exchange") or step.get("added"))
 
 
+def warning_texts(result):
+    """The warnings' texts (ansible-core 2.19 gives each as a dict with its event)."""
+    return [item if isinstance(item, str) else str((item.get("event") or {}).get("msg", item)) for item in result.get("warnings", [])]
+
+
+MODIFIED = ("application 'EmployeeBackoffice' was modified in 'Development' after version 1.0 was tagged; version 1.0 is deployed, "
+            "without those changes (tag a new version to deploy them).")
+
+
+def deployed(result):
+    return [(app["application_name"], app["to_version"], app["version_key"]) for app in result["applications_to_deploy"]]
+
+
 def test_deploy_an_app(tmp_path):
     flow, server, result = run_flow("deploy", tmp_path)
     check(flow, server, result)
-    assert [app.get("name") for app in result.get("applications", [])] == ["EmployeeBackoffice"], result
-    # deploy-status: 14 log entries, Instants with 2 and 3 fraction digits; the plan was not started when read (null dates)
-    assert len(result["log"]) >= 1 and all("instant" in entry and "message" in entry for entry in result["log"]), result["log"]
-    assert "durations" in result
+    assert deployed(result) == [("EmployeeBackoffice", "1.0", NEW_VERSION)]
+    # deploy-status: 14 entries with only Instant and Message, fractions of 2 and 3 digits
+    assert len(result["deployment_log"]) == 14 and all(set(entry) == {"instant", "message"} for entry in result["deployment_log"])
+    # deploy-get-plan's not-started plan: StartedOn 1900-01-01T00:00:00 is "not set", never a date
+    assert result["plan"]["started_on"] is None and result["plan"]["aborted_on"] is None
+    assert result["durations"] == {"created_on": "2018-10-10T15:02:09Z", "started_on": "2018-10-10T15:36:11.797Z",
+                                   "finished_on": "2018-10-10T15:37:18.08Z", "seconds": 66.3}
+    assert warning_texts(result) == [MODIFIED]
 
 
 def test_map_db_connections(tmp_path):
@@ -65,14 +84,22 @@ def test_map_db_connections(tmp_path):
     check(flow, server, result)
     sent = [entry for entry in server.requests if entry["method"] == "POST" and entry["path"].rstrip("/").endswith("/configuration")]
     assert len(sent) == 1
-    assert b'"ExtQA"' in sent[0]["body"] and b'"Ext2QA"' in sent[0]["body"]
+    # one entry per extension with both logical databases (the page sends one per logical database: LifeTime takes both forms)
+    assert json.loads(sent[0]["body"]) == [{"ExtensionKey": "a6ada142-0cf1-49b6-a743-166dcffcc8f1", "DBMapping": [
+        {"LogicalDatabaseName": "Ext", "DatabaseName": "ExtQA"}, {"LogicalDatabaseName": "Ext2", "DatabaseName": "Ext2QA"}]}]
+    assert deployed(result) == [("EmployeeBackoffice", "1.0", NEW_VERSION)]
+    assert warning_texts(result) == [MODIFIED]
 
 
 def test_binary_deployment(tmp_path):
     flow, server, result = run_flow("binary", tmp_path)
     check(flow, server, result)
-    names = [app.get("name") or app.get("application_name") for app in result.get("applications", [])]
-    assert names == ["Google Maps Web"], result
+    # infra-binary-get-plan: ApplicationOperations [] and the app in ApplicationsToDeploy
+    assert result["applications_to_deploy"] == [{"application_key": "8c9101e2-5ed7-4f20-96a0-e23b435be4d1",
+                                                 "application_name": "Google Maps Web", "is_new": True}]
+    assert result["plan"]["source_environment_key"] == "" and result["plan"]["application_operations"] == []
+    assert len(result["deployment_log"]) == 4 and warning_texts(result) == []
+    assert result["durations"]["seconds"] == 51.8  # 10:30:27.177Z (3 digits) to 10:31:19Z (none)
 
 
 def test_tag_a_version(tmp_path):
@@ -98,7 +125,12 @@ def test_request_module_source_code(tmp_path):
 def test_roll_back_a_mobile_app(tmp_path):
     flow, server, result = run_flow("rollback", tmp_path)
     check(flow, server, result)
-
+    assert deployed(result) == [("Directory Mobile", "0.3", "fa5936cd-2625-43c6-bec7-de8ee90a4c71")]
+    assert len(result["deployment_log"]) == len(FLOWS["rollback"]["steps"][-1]["body"]["DeploymentLog"]) and warning_texts(result) == []
+    created = [json.loads(entry["body"]) for entry in server.requests if entry["method"] == "POST" and entry["path"].rstrip("/") == "/deployments"]
+    assert created == [{"ApplicationOperations": [{"ApplicationVersionKey": "fa5936cd-2625-43c6-bec7-de8ee90a4c71", "DeploymentZoneKey": ""}],
+                        "Notes": "", "SourceEnvironmentKey": "f5d16abb-612d-4fa5-a34e-4695e49678b2",
+                        "TargetEnvironmentKey": "f78966c5-4c1f-4c35-9b3d-502b66943964"}]  # rollback-create's request
 
 def test_block_an_app(tmp_path):
     flow, server, result = run_flow("block", tmp_path)
