@@ -19,7 +19,7 @@ description:
     kinds, C("") against absent, dates), lists the fields the swagger does not declare, and the problems this collection
     would have with it (a field it relies on missing or of another kind, a date that is neither C(Z) with 0 to 3 fraction
     digits nor the "not set" date C(1900-01-01T00:00:00), a null).
-  - The result holds SHAPES ONLY (keys, kinds, date forms, status codes, path templates): no names, keys, host names or
+  - The result holds SHAPES ONLY (keys, kinds, date forms, status codes, path templates) and no names, keys, host names or
     values, so it can be attached to a bug report. The playbook C(playbooks/conformance.yml) writes it to a file.
 extends_documentation_fragment:
   - outsystems.lifetime.connection
@@ -80,7 +80,7 @@ calls:
       description: Whether OutSystems' documentation shows an answer of this call.
       type: bool
     differences:
-      description: Where the answer's shape differs from the documented one (C(place: what)).
+      description: Where the answer's shape differs from the documented one, one line per place (C($.Field) and what differs).
       type: list
       elements: str
     undeclared:
@@ -88,8 +88,8 @@ calls:
       type: list
       elements: str
     problems:
-      description: What this collection would stumble on - a field it reads missing or of another kind, an unknown date
-        form, a null, an error status.
+      description: What this collection would stumble on (a field it reads missing or of another kind, an unknown date
+        form, a null, an error status).
       type: list
       elements: str
 """
