@@ -15,6 +15,7 @@ import copy
 import json
 import re
 import time
+from datetime import datetime
 from unittest import mock
 from urllib.parse import urlsplit
 
@@ -156,7 +157,7 @@ def date_variants():
         fraction = ("%03d" % (moment.microsecond // 1000))[:digits].rstrip("0")
         return moment.strftime("%Y-%m-%dT%H:%M:%S") + ("." + fraction if fraction else "") + "Z"
 
-    moments = st.datetimes(min_value=__import__("datetime").datetime(2000, 1, 1), max_value=__import__("datetime").datetime(2040, 1, 1))
+    moments = st.datetimes(min_value=datetime(2000, 1, 1), max_value=datetime(2040, 1, 1))
     return st.one_of(st.just(NULL_DATE), st.builds(write, moments, st.integers(0, 3)))
 
 
