@@ -13,7 +13,7 @@ from replay.flows import FLOWS, NEW_VERSION
 from replay.server import ReplayServer
 from testlib.modules import run_module
 
-from ansible_collections.outsystems.lifetime.plugins.module_utils import deployments
+from ansible_collections.outsystems.lifetime.plugins.module_utils import deployments, waiting
 
 TOKEN = "replay-token"
 
@@ -21,7 +21,9 @@ TOKEN = "replay-token"
 @pytest.fixture(autouse=True)
 def no_pauses(monkeypatch):
     """The replayed status is final at once: do not sleep between polls."""
-    monkeypatch.setattr(deployments, "sleep", lambda seconds: None)
+    for owner, name in ((deployments, "sleep"), (waiting, "pause")):
+        if hasattr(owner, name):
+            monkeypatch.setattr(owner, name, lambda seconds: None)
 
 
 def run_flow(name, tmp_path):

@@ -11,6 +11,7 @@ documented. The varied answer comes from
 Deterministic (derandomize) and bounded: EXAMPLES examples per kind and family.
 """
 
+import contextlib
 import copy
 import json
 import re
@@ -117,9 +118,7 @@ def run_flow_with(kind, answer, tmp_path):
             args[option] = value.replace("{package}", str(tmp_path / "app.oap")).replace("{dest}", str(tmp_path / "source.zip"))
     (tmp_path / "app.oap").write_bytes(b"PK\x05\x06" + b"\x00" * 18)
     clock = VirtualClock()
-    with mock.patch.object(requests.Session, "request", fake_session(script)), \
-            mock.patch.object(deployments, "sleep", clock.sleep), \
-            mock.patch.object(waiting.wait_for, "__defaults__", clock.defaults(waiting.wait_for.__defaults__)):
+    with mock.patch.object(requests.Session, "request", fake_session(script)), clock.installed():
         result = run_module(flow["module"], args)
     return result, script
 
@@ -139,6 +138,17 @@ class VirtualClock:
     def defaults(self, values):
         """wait_for's default arguments with this clock's sleep and monotonic."""
         return tuple(self.sleep if value is time.sleep else self.monotonic if value is time.monotonic else value for value in values)
+
+    @contextlib.contextmanager
+    def installed(self):
+        """Every waiting place the collection has (the time hooks of module_utils.waiting, or wait_for's defaults)."""
+        with contextlib.ExitStack() as stack:
+            for owner, name, value in ((deployments, "sleep", self.sleep), (waiting, "pause", self.sleep), (waiting, "now", self.monotonic)):
+                if hasattr(owner, name):
+                    stack.enter_context(mock.patch.object(owner, name, value))
+            if waiting.wait_for.__defaults__:
+                stack.enter_context(mock.patch.object(waiting.wait_for, "__defaults__", self.defaults(waiting.wait_for.__defaults__)))
+            yield
 
 
 # -- strategies -----------------------------------------------------------------------------------
