@@ -140,8 +140,12 @@ def user_home():
                        check=True, timeout=900)
         ready.write_text("%s\n" % sorted(wanted.items()))
     for entry in home.iterdir():
-        if entry.name != "venvs":
-            shutil.rmtree(entry) if entry.is_dir() else entry.unlink()
+        if entry.name == "venvs":
+            continue
+        if entry.is_dir():
+            shutil.rmtree(entry)
+        else:
+            entry.unlink()
     return home
 
 
