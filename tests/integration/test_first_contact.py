@@ -101,3 +101,19 @@ def test_unreadable_inventory_fails_the_run_with_the_reason(installed_collection
         assert reason in output and "outsystems.lifetime.lifetime inventory" in output, output
         assert "no hosts matched" not in output
         assert "wrong-secret-token" not in output
+
+
+def test_relative_output_paths_of_the_collections_playbooks_mean_the_working_directory(playbook, simulator, installed_collection, tmp_path):
+    """`ansible-playbook outsystems.lifetime.NAME -e dest=./x` writes x where the user runs it, not beside the playbook."""
+    runs = [("outsystems.lifetime.backup", {"environment_name": "Production", "applications": ["Orders"], "dest": "./backup"}),
+            ("outsystems.lifetime.tag", {"environment_name": "Development", "applications": ["Orders"], "manifest_out": "./tags.yml"}),
+            ("outsystems.lifetime.pipeline", {"applications": ["Customer Portal"], "manifest": "release-manifest.yml"})]
+    for name, extra in runs:
+        run = playbook(name, extra_vars=extra)
+        assert run.returncode == 0, run
+    assert (tmp_path / "backup" / "Orders.oap").is_file() and (tmp_path / "backup" / "SHA256SUMS").is_file()
+    assert (tmp_path / "tags.yml").is_file()
+    assert "Customer Portal" in (tmp_path / "release-manifest.yml").read_text()
+    installed_playbooks = installed_collection / "ansible_collections" / "outsystems" / "lifetime" / "playbooks"
+    assert sorted(path.name for path in installed_playbooks.iterdir()) == ["backup.yml", "pipeline.yml", "promote.yml", "report.yml",
+                                                                         "tag.yml", "templates"]
