@@ -1,5 +1,6 @@
 """What a new user meets first: the promotion summary, the inventory plugin's hosts and its failures."""
 
+import json
 import os
 import subprocess
 
@@ -117,3 +118,17 @@ def test_relative_output_paths_of_the_collections_playbooks_mean_the_working_dir
     installed_playbooks = installed_collection / "ansible_collections" / "outsystems" / "lifetime" / "playbooks"
     assert sorted(path.name for path in installed_playbooks.iterdir()) == ["backup.yml", "pipeline.yml", "promote.yml", "report.yml",
                                                                          "tag.yml", "templates"]
+
+
+def test_inventory_export_keeps_the_interpreter_a_template(installed_collection, simulator, tmp_path):
+    """An AWX inventory sync stores `ansible-inventory --list`; the interpreter must stay a (trusted) template there."""
+    (tmp_path / "infrastructure.lifetime.yml").write_text("plugin: outsystems.lifetime.lifetime\n")
+    environment = dict((name, value) for name, value in os.environ.items() if not name.startswith(("ANSIBLE_", "LIFETIME_")))
+    environment.update({"ANSIBLE_COLLECTIONS_PATH": str(installed_collection), "ANSIBLE_HOME": str(tmp_path / "ansible-home"),
+                        "LIFETIME_URL": simulator.root_url, "LIFETIME_TOKEN": TOKEN})
+    listed = subprocess.run([str(BIN / "ansible-inventory"), "-i", "infrastructure.lifetime.yml", "--list"], cwd=str(tmp_path),
+                            capture_output=True, text=True, env=environment, timeout=120, check=False)
+    assert listed.returncode == 0, listed.stderr
+    hostvars = json.loads(listed.stdout)["_meta"]["hostvars"]
+    assert [hostvars[name]["ansible_python_interpreter"] for name in ("Development", "Test", "Production")] == [
+        "{{ ansible_playbook_python }}"] * 3
