@@ -140,7 +140,9 @@ def test_pipeline_stops_before_production_unless_confirmed(playbook, simulator, 
         ("Customer Portal", "1.2.1"), ("Orders", "2.1.0")]
 
 
-def test_tag_playbook_tags_and_is_idempotent(playbook, simulator, tmp_path):
+@pytest.mark.parametrize("profile", ["documented", "swagger"])
+def test_tag_playbook_tags_and_is_idempotent(playbook, simulator, tmp_path, profile):
+    simulator.set_profile(profile)
     manifest = tmp_path / "tags.yml"
     extra = {"environment_name": "Development", "applications": ["Customer Portal", "Inventory", "Orders"],
              "versions": {"Inventory": "1.1.0"}, "manifest_out": str(manifest)}
@@ -148,6 +150,7 @@ def test_tag_playbook_tags_and_is_idempotent(playbook, simulator, tmp_path):
     assert run.returncode == 0, run
     assert running(simulator, "Development", ["Customer Portal", "Inventory", "Orders"]) == {
         "Customer Portal": "1.2.1", "Inventory": "1.1.0", "Orders": "2.1.0"}
+    assert "Customer Portal: tagged 1.2.0 -> 1.2.1" in run.stdout and "Orders: unchanged 2.1.0" in run.stdout, run
     assert not simulator.state.is_modified("Development", "Customer Portal")
     assert [(a["name"], a["version"]) for a in yaml.safe_load(manifest.read_text())["applications"]] == [
         ("Customer Portal", "1.2.1"), ("Inventory", "1.1.0"), ("Orders", "2.1.0")]

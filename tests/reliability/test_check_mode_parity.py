@@ -30,7 +30,7 @@ ALWAYS_SETS = {"maintenance_mode"}  # cannot read the current mode: changed on e
 UPLOAD_THEN_DELETE = {"binary_deployment"}  # the idempotent run is POST (upload) + DELETE (the plan), changed false
 WRITES_A_FILE = {"application_package", "source_code", "solution"}
 SERVER_ASSIGNED = {
-    "application": {"url_path", "icon_hash", "icon_url", "details_url", "is_system"},
+    "application": {"url_path", "icon_hash", "icon_url", "details_url", "is_system", "app_status_in_envs"},
     "source_code": {"size", "sha256"},
     "solution": {"size", "sha256"},
 }
