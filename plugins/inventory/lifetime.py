@@ -177,7 +177,7 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
             if is_deliberate(exc):
                 raise AnsibleParserError("outsystems.lifetime.lifetime inventory: %s" % exc)
             raise AnsibleParserError(unexpected_message(exc, getattr(client, "last_request", None), "outsystems.lifetime.lifetime inventory"),
-                                     orig_exc=exc)
+                                     orig_exc=exc) from exc
 
     @staticmethod
     def _zones(client, environment):

@@ -144,7 +144,7 @@ class LookupModule(LookupBase):
             if is_deliberate(exc):
                 raise AnsibleLookupError("outsystems.lifetime.lifetime: %s" % exc)
             raise AnsibleLookupError(unexpected_message(exc, getattr(client, "last_request", None), "outsystems.lifetime.lifetime lookup"),
-                                     orig_exc=exc)
+                                     orig_exc=exc) from exc
 
     @staticmethod
     def _one(lookups, kind, name, environment, wanted_field):
