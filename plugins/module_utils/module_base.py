@@ -9,6 +9,7 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 import copy
+import re
 
 from ansible.module_utils.basic import AnsibleModule
 
@@ -30,7 +31,7 @@ POSITIVE_OPTIONS = ("timeout", "wait_timeout", "max_versions", "duration", "posi
 NOT_NEGATIVE_OPTIONS = ("retries",)
 # Text options where an empty string is a value; every other text option names something (a name, a key, a
 # version, an address), so an empty or blank string there is refused instead of being taken as "not given".
-FREE_TEXT_OPTIONS = ("description", "notes", "change_log", "change_log_filter", "reason", "color", "proxy", "password",
+FREE_TEXT_OPTIONS = ("description", "notes", "change_log", "change_log_filter", "reason", "proxy", "password",
                      "service_center_password", "connection_string", "min_date", "max_date")
 
 
@@ -87,6 +88,36 @@ def bad_number(name, label, value):
     if name in NOT_NEGATIVE_OPTIONS and value < 0:
         return "%s must be 0 or more, got %s" % (label, value)
     return None
+
+
+EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s.]+(\.[^@\s.]+)+$")
+HOST_PATTERN = re.compile(r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(:[0-9]{1,5})?$", re.IGNORECASE)
+
+
+def email_problem(option, value):
+    """The message for an e-mail address that is not one (no @, no domain), or None when it is not given."""
+    if value is None or EMAIL_PATTERN.match(value.strip()):
+        return None
+    return "%s '%s' is not an e-mail address: give one such as carol@example.com" % (option, value)
+
+
+def host_problem(option, value):
+    """The message for an address that names no host (``https://``, ``qa example``), or None when it is not given.
+
+    A host name or IP address, with an optional http:// or https:// and port, is accepted.
+    """
+    if value is None:
+        return None
+    text = value.strip()
+    scheme = re.match(r"^([a-z][a-z0-9+.-]*)://", text, re.IGNORECASE)
+    if scheme and scheme.group(1).lower() not in ("http", "https"):
+        host = ""
+    else:
+        host = text[len(scheme.group(0)):] if scheme else text
+        host = host.split("/", 1)[0]
+    if HOST_PATTERN.match(host):
+        return None
+    return "%s '%s' names no host: give a host name such as qa.example.com (optionally with https://)" % (option, value)
 
 
 def is_version_option(name):
