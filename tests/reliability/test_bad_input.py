@@ -164,7 +164,18 @@ ROLE_PLAY = """
       vars: {vars}
 """
 
-# id -> (role, its variables, values the failure must name)
+TAGGING = dict(promote_source_environment="Development", promote_target_environment="Test", promote_applications=["Customer Portal"],
+               promote_tag_modified=True)
+
+
+def number_manifest(tmp_path):
+    """A manifest whose version YAML reads as a number (2.10 becomes 2.1)."""
+    path = tmp_path / "release.yml"
+    path.write_text("applications:\n  - name: Orders\n    version: 2.10\n")
+    return str(path)
+
+
+# id -> (role, its variables (a callable of tmp_path gives them), values the failure must name)
 ROLE_CASES = {
     "promote: unknown application": ("promote", dict(promote_source_environment="Development", promote_target_environment="Test",
                                                      promote_applications=["Ordres"]), ["Ordres"]),
@@ -176,16 +187,57 @@ ROLE_CASES = {
                                               promote_tag_modified=True, promote_tag_bump="huge"), ["huge"]),
     "promote: negative wait_timeout": ("promote", dict(promote_source_environment="Development", promote_target_environment="Test",
                                                        promote_applications=["Customer Portal"], promote_wait_timeout=-1), ["-1"]),
+    # the whole request is validated before anything is tagged (Customer Portal is modified in Development)
+    "promote: unknown zone with tagging": ("promote", dict(TAGGING, promote_deployment_zones={"Customer Portal": "Moon"}),
+                                           ["Moon", "Valid deployment zone names", "(1 problem)"]),
+    "promote: zero wait_timeout with tagging": ("promote", dict(TAGGING, promote_wait_timeout=0), ["promote_wait_timeout", "0"]),
+    "promote: zero wait for other plans": ("promote", dict(TAGGING, promote_wait_for_other_plans=True,
+                                                           promote_wait_for_other_plans_timeout=0),
+                                           ["promote_wait_for_other_plans_timeout", "0"]),
+    "promote: blank zone with tagging": ("promote", dict(TAGGING, promote_deployment_zones={"Customer Portal": " "}),
+                                         ["promote_deployment_zones['Customer Portal']", "' '"]),
+    # names are looked up as the modules look them up, with "did you mean"
+    "promote: comma-separated names with a typo": ("promote", dict(promote_source_environment="Development", promote_target_environment="Test",
+                                                                   promote_applications="Ordres,Customer Portal"),
+                                                   ["promote_applications: application 'Ordres' not found", "Did you mean 'Orders'?",
+                                                    "(1 problem)"]),
+    "promote: environment typo": ("promote", dict(promote_source_environment="Developmnt", promote_target_environment="Test",
+                                                  promote_applications=["Orders"]),
+                                  ["promote_source_environment: environment 'Developmnt' not found", "Did you mean 'Development'?"]),
+    "promote: empty source environment": ("promote", dict(promote_source_environment="", promote_target_environment="Test",
+                                                          promote_applications=["Orders"]), ["promote_source_environment", "''"]),
+    "promote: manifest version as a number": ("promote", lambda tmp: dict(promote_source_environment="Development",
+                                                                          promote_target_environment="Test",
+                                                                          promote_manifest_in=number_manifest(tmp)),
+                                              ["Orders", "2.1", "quote"]),
+    "tag: version as a number": ("tag", dict(tag_environment="Development", tag_versions={"Customer Portal": 1.3}), ["1.3", "quote"]),
+    "tag: comma-separated names with a typo": ("tag", dict(tag_environment="Development", tag_applications="Ordres,Customer Portal"),
+                                               ["Ordres", "(1 problem)"]),
+    "backup: comma-separated names with a typo": ("backup", lambda tmp: dict(backup_environment="Test", backup_applications="Ordres,Orders",
+                                                                             backup_dest=str(tmp / "backup")), ["Ordres", "(1 problem)"]),
 }
 
 
 @pytest.mark.parametrize("case", sorted(ROLE_CASES))
-def test_role_bad_input_fails_naming_the_value_and_changes_nothing(playbook, simulator, case):
+def test_role_bad_input_fails_naming_the_value_and_changes_nothing(playbook, simulator, tmp_path, case):
     import json
     role, variables, named = ROLE_CASES[case]
+    if callable(variables):
+        variables = variables(tmp_path)
     result = playbook(ROLE_PLAY.format(role=role, vars=json.dumps(variables)))
     assert result.returncode != 0, result
     failure = result.output[result.output.find("FAILED!"):] if "FAILED!" in result.output else result.output
     for value in named:
         assert value in failure, "%r not named in the failure:\n%s" % (value, failure[-3000:])
     assert simulator.mutating_requests() == []
+
+
+def test_promote_takes_a_comma_separated_string_of_names(playbook, simulator):
+    """What -e promote_applications="Customer Portal,Mobile Banking" gives: two applications, not 30 characters."""
+    import json
+    variables = dict(promote_source_environment="Development", promote_target_environment="Test",
+                     promote_applications="Customer Portal, Mobile Banking")
+    result = playbook(ROLE_PLAY.format(role="promote", vars=json.dumps(variables)))
+    assert result.returncode == 0, result.output[-3000:]
+    assert simulator.state.running_version("Test", "Customer Portal") == "1.2.0"
+    assert simulator.state.running_version("Test", "Mobile Banking") == "3.1.0"
