@@ -26,9 +26,9 @@ MASK = "********"
 SECRET_WORDS = ("password", "token", "secret")
 
 # One rule for every module, by option name: counts of seconds, versions or months must be more than 0.
-POSITIVE_OPTIONS = ("timeout", "wait_timeout", "max_versions", "duration", "position")
-# ... and these may be 0 (no retry).
-NOT_NEGATIVE_OPTIONS = ("retries",)
+POSITIVE_OPTIONS = ("timeout", "wait_timeout", "max_versions", "duration")
+# ... and these may be 0 (no retry; the first position in the promotion path, as LifeTime counts them).
+NOT_NEGATIVE_OPTIONS = ("retries", "position")
 # Text options where an empty string is a value; every other text option names something (a name, a key, a
 # version, an address), so an empty or blank string there is refused instead of being taken as "not given".
 FREE_TEXT_OPTIONS = ("description", "notes", "change_log", "change_log_filter", "reason", "proxy", "password",

@@ -69,7 +69,7 @@ def test_promote_validation_lists_every_problem_and_changes_nothing(playbook, si
                     "application 'Ghost App' of the manifest does not exist",
                     "manifest entry 'Inventory' has no version",
                     "version 9.9.9 of application Orders does not exist",
-                    "promote_deployment_zones names application 'Nobody'"):
+                    "promote_deployment_zones: application 'Nobody' not found."):
         assert problem in run.stdout, (problem, run)
     assert "(5 problems)" in run.stdout
     assert simulator.mutating_requests() == []

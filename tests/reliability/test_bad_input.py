@@ -122,7 +122,7 @@ CASES = {
     "lifetime address with a space": ("environment", dict(REGISTER, lifetime_address="lifetime example.com"),
                                       ["lifetime_address", "lifetime example.com"]),
     "negative position": ("environment", dict(REGISTER, position=-1), ["position", "-1"]),
-    "position zero": ("environment", dict(REGISTER, position=0), ["position", "0"]),
+    "very negative position": ("environment", dict(REGISTER, position=-100), ["position", "-100"]),
     # a lifetime_url with a wrong path: the 404 names the URL tried and lifetime_url
     "wrong lifetime_url path": ("environment_info", lambda tmp: dict(lifetime_url=CONNECTION_URL[0] + "/wrong/path"),
                                 ["lifetime_url", "/wrong/path/lifetimeapi/rest/v2/environments/"]),
@@ -201,6 +201,9 @@ ROLE_CASES = {
                                                                    promote_applications="Ordres,Customer Portal"),
                                                    ["promote_applications: application 'Ordres' not found", "Did you mean 'Orders'?",
                                                     "(1 problem)"]),
+    "promote: zone for an application typo": ("promote", dict(promote_source_environment="Development", promote_target_environment="Test",
+                                                              promote_applications=["Orders"], promote_deployment_zones={"Ordres": "DMZ"}),
+                                               ["promote_deployment_zones: application 'Ordres' not found", "Did you mean 'Orders'?"]),
     "promote: environment typo": ("promote", dict(promote_source_environment="Developmnt", promote_target_environment="Test",
                                                   promote_applications=["Orders"]),
                                   ["promote_source_environment: environment 'Developmnt' not found", "Did you mean 'Development'?"]),
