@@ -215,9 +215,10 @@ ROLE_CASES = {
                                               ["Orders", "2.1", "quote"]),
     "tag: version as a number": ("tag", dict(tag_environment="Development", tag_versions={"Customer Portal": 1.3}), ["1.3", "quote"]),
     "tag: comma-separated names with a typo": ("tag", dict(tag_environment="Development", tag_applications="Ordres,Customer Portal"),
-                                               ["Ordres", "(1 problem)"]),
+                                               ["tag_applications: application 'Ordres' not found", "Did you mean 'Orders'?", "(1 problem)"]),
     "backup: comma-separated names with a typo": ("backup", lambda tmp: dict(backup_environment="Test", backup_applications="Ordres,Orders",
-                                                                             backup_dest=str(tmp / "backup")), ["Ordres", "(1 problem)"]),
+                                                                             backup_dest=str(tmp / "backup")),
+                                                  ["backup_applications: application 'Ordres' not found", "Did you mean 'Orders'?", "(1 problem)"]),
 }
 
 
