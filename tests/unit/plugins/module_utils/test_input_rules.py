@@ -61,6 +61,12 @@ def test_a_wrong_url_path_names_the_url_tried_and_lifetime_url(simulator, run_mo
     assert ".." not in message, message
 
 
+def test_an_html_404_from_a_web_server_names_the_url_and_lifetime_url():
+    url = "https://www.example.com/lifetimeapi/rest/v2/environments/"
+    error = LifetimeApiError.from_response("GET", "/environments/", 404, "<html><body>404 - File or directory not found.</body></html>", url=url)
+    assert url in str(error) and "lifetime_url" in str(error) and ".." not in str(error), str(error)
+
+
 def test_an_unknown_record_still_names_its_key_not_the_url(simulator):
     client = client_from_options({"lifetime_url": simulator.root_url, "lifetime_token": TOKEN, "retries": 0})
     key = "00000000-0000-0000-0000-000000000000"
