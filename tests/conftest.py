@@ -41,16 +41,52 @@ def connection(simulator):
 
 
 @pytest.fixture
-def run_module(connection):
-    """run_module(name, check_mode=False, diff=False, **args) -> the module's result dict."""
-    from testlib.modules import run_module as run
+def run(connection):
+    """run(module, check_mode=False, diff=False, **args) -> the result dict of the module run in-process against the simulator.
 
-    def runner(name, check_mode=False, diff=False, **args):
+    ``module`` is positional only, so that options called ``name`` or ``module`` pass through ``args``.
+    """
+    from testlib.modules import run_module as run_in_process
+
+    def runner(module, /, check_mode=False, diff=False, **args):
         merged = dict(connection)
         merged.update(args)
-        return run(name, merged, check_mode=check_mode, diff=diff)
+        return run_in_process(module, merged, check_mode=check_mode, diff=diff)
 
     return runner
+
+
+@pytest.fixture
+def run_module(run):
+    """The same as ``run`` (the older name)."""
+    return run
+
+
+@pytest.fixture
+def virtual_clock(monkeypatch):
+    """The in-process simulator and the modules' waits run on a VirtualClock(real=True): pauses take no real time."""
+    from testlib.clock import VirtualClock, run_on
+
+    clock = VirtualClock(real=True)
+    run_on(monkeypatch, clock)
+    return clock
+
+
+@pytest.fixture
+def fast_polling(monkeypatch):
+    """In-process deployments poll every 0.1-0.3 s instead of 2-15 s (fewer skipped states, exact timeouts)."""
+    from ansible_collections.outsystems.lifetime.plugins.module_utils import deployments
+
+    monkeypatch.setattr(deployments, "FIRST_POLL", 0.1)
+    monkeypatch.setattr(deployments, "LONGEST_POLL", 0.3)
+
+
+@pytest.fixture
+def fast_backoff(monkeypatch):
+    """Retry back-off of 1/20 of the usual (Retry-After is still honoured as sent)."""
+    from ansible_collections.outsystems.lifetime.plugins.module_utils import client
+
+    monkeypatch.setattr(client.random, "uniform", lambda low, high: high / 20.0)
 
 
 @pytest.fixture(scope="session")

@@ -1,11 +1,11 @@
 """Deterministic application packages and expiring download links."""
 import io
 import json
-import time
 import uuid
 import zipfile
 from datetime import datetime, timezone
 
+from . import clock
 from .model import iso
 
 MANIFEST_NAME = "lifetime-simulator-manifest.json"
@@ -54,7 +54,7 @@ def parse_package(payload):
 def create_link(state, root_url, payload, filename):
     """Register bytes behind an expiring link; return the DownloadLink record."""
     link_id = uuid.uuid4().hex
-    expires = time.time() + state.link_minutes * 60
+    expires = clock.now() + state.link_minutes * 60
     state.downloads[link_id] = {"payload": payload, "filename": filename, "expires": expires}
     return {"url": "{0}/downloads/{1}/{2}".format(root_url, link_id, filename.replace(" ", "_")),
             "expires": iso(datetime.fromtimestamp(expires, timezone.utc))}
@@ -64,7 +64,7 @@ def find_download(state, link_id):
     """(payload, filename) or raise KeyError / TimeoutError when unknown / expired."""
     entry = state.downloads[link_id]
     expired_by_scenario = state.scenarios is not None and state.scenarios.active("link_expired") is not None
-    if expired_by_scenario or time.time() > entry["expires"]:
+    if expired_by_scenario or clock.now() > entry["expires"]:
         raise TimeoutError("download link expired")
     return entry["payload"], entry["filename"]
 

@@ -5,9 +5,9 @@ A started plan is `running` for `deploy_seconds`, may stop at `needs_user_interv
 impact), and ends in a finished status. Only a successful (or with-warnings) finish makes the
 target run the new versions.
 """
-import time
 from datetime import datetime, timezone
 
+from . import clock
 from .model import EnvStatus, iso
 
 FINISHED = ("finished_successful", "finished_with_warnings", "finished_with_errors", "aborted", "force_finished")
@@ -33,7 +33,7 @@ class CommandRefused(Exception):
 
 class Plan:
     def __init__(self, key, source_key, target_key, notes, operations, created_by):
-        now = datetime.now(timezone.utc)
+        now = clock.utc_now()
         self.key = key
         self.source_key = source_key
         self.target_key = target_key
@@ -60,7 +60,7 @@ class Plan:
         return self.status in FINISHED
 
     def add_log(self, message, kind="Info", when=None):
-        self.log.append({"Instant": iso(when or datetime.now(timezone.utc)), "Message": message, "Type": kind})
+        self.log.append({"Instant": iso(when or clock.utc_now()), "Message": message, "Type": kind})
 
 
 def epoch_to_datetime(epoch):
@@ -124,8 +124,8 @@ def start_plan(state, plan, redeploy_outdated=True, continue_with_errors=False):
                              [conflict["Message"] for conflict in conflicts])
     configure_run(state, plan)
     plan.status = "running"
-    plan.started_on = datetime.now(timezone.utc)
-    plan.phase_end = time.time() + state.deploy_seconds
+    plan.started_on = clock.utc_now()
+    plan.phase_end = clock.now() + state.deploy_seconds
     plan.add_log("Deployment plan started by {0}.".format(state.service_user.username))
     if redeploy_outdated:
         for app_key in applications_to_redeploy(state, plan):
@@ -166,7 +166,7 @@ def continue_plan(state, plan):
     plan.stops.pop(0)
     plan.status = "running"
     plan.info = ""
-    plan.phase_end = time.time() + state.deploy_seconds
+    plan.phase_end = clock.now() + state.deploy_seconds
     plan.add_log("Deployment plan resumed by {0}.".format(state.service_user.username))
 
 
@@ -176,7 +176,7 @@ def abort_plan(state, plan):
                              ["Only running deployment plans or plans waiting for user intervention can be aborted."])
     plan.status = "aborting"
     plan.info = ""
-    plan.phase_end = time.time() + min(0.5, state.deploy_seconds / 2)
+    plan.phase_end = clock.now() + min(0.5, state.deploy_seconds / 2)
     plan.add_log("Deployment plan abort requested by {0}.".format(state.service_user.username), "Warning")
 
 
