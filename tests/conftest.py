@@ -12,6 +12,32 @@ from testlib.collection import build_and_install, make_importable  # noqa: E402
 make_importable()
 
 TOKEN = "demo-token"
+TESTS = Path(__file__).resolve().parent
+# Tests that run ansible tooling in subprocesses but need no built collection (the others are found by fixture).
+TOOL_FILES = ("quality/test_sanity.py", "quality/test_docs.py")
+# The slowest tests, started first so that no worker is left with one of them at the end (with -n 2).
+FIRST = ("quality/test_sanity.py::test_ansible_test_sanity", "integration/test_roles_molecule.py", "quality/test_sanity.py")
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "integration: runs ansible-playbook, ansible-test, molecule or another ansible tool in a "
+                                       "subprocess (set by conftest: everything in tests/integration, the quality tools, and any "
+                                       "test that uses the built collection); not in the fast tier")
+    config.addinivalue_line("markers", "smoke: an integration test the fast tier runs all the same (one playbook from the built collection)")
+
+
+def pytest_collection_modifyitems(config, items):
+    def where(item):
+        return Path(str(item.fspath)).resolve().relative_to(TESTS).as_posix()
+
+    for item in items:
+        if where(item).startswith("integration/") or where(item) in TOOL_FILES or "installed_collection" in item.fixturenames:
+            item.add_marker(pytest.mark.integration)
+
+    def rank(item):
+        return next((index for index, first in enumerate(FIRST) if (where(item) + "::" + item.name).startswith(first)), len(FIRST))
+
+    items.sort(key=rank)
 
 
 @pytest.fixture(scope="session")
