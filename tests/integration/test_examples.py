@@ -119,9 +119,14 @@ class GroupRun:
         return next((line for line in recap.splitlines() if line.split(":")[0].strip() == name), None)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def group_runs(installed_collection, tmp_path_factory):
-    """group_runs(group) -> its GroupRun, run once for the first test of the group that asks."""
+    """group_runs(group) -> its GroupRun, run once for the first test of the group that asks.
+
+    Session-scoped: pytest ends a module's fixtures whenever the next test is in another file, which can happen
+    between the tests of this file when the tests are reordered or spread over workers (run.sh's --dist loadfile
+    keeps them on one worker).
+    """
     runs = {}
 
     def run(group):
