@@ -103,6 +103,15 @@ def _url_of(body, what):
     return url
 
 
+def remote_sha256(client, get_link, what):
+    """sha256 of what ``get_link()`` points at, downloaded to a temporary directory that is removed after."""
+    workdir = tempfile.mkdtemp(prefix="lifetime-compare-")
+    try:
+        return _download(client, get_link, os.path.join(workdir, "download"), what)[1]
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
 def existing_file(path):
     """``path``, ``size`` and ``sha256`` of a file already on disk."""
     return {"path": path, "size": os.path.getsize(path), "sha256": file_sha256(path)}

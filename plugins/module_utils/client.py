@@ -38,8 +38,11 @@ except ImportError as exc:  # pragma: no cover - reported by the module base
 from ansible_collections.outsystems.lifetime.plugins.module_utils.errors import (
     LifetimeApiError,
     LifetimeConnectionError,
+    server_messages,
 )
 
+# galaxy.yml's version (tests/quality/test_docs.py keeps them equal). A constant, because modules run from an AnsiballZ
+# zip that holds module_utils but neither galaxy.yml nor MANIFEST.json.
 COLLECTION_VERSION = "0.1.0"
 API_BASE_PATH = "/lifetimeapi/rest/v2"
 RETRY_STATUSES = frozenset((429, 502, 503, 504))
@@ -186,15 +189,19 @@ class LifetimeClient:
     def download(self, url, dest):
         """Stream a download link to ``dest`` atomically. Returns (size, sha256).
 
-        The token goes only to the LifeTime host the client was made for; a link that
+        LifeTime's links (``…/lifetimeapi/rest/v2/downloads/<key>`` on its host) are API calls that need
+        the token. The token goes only to the LifeTime host the client was made for; a link that
         points elsewhere (a CDN, a storage account) is fetched without credentials.
         """
         headers = {}
-        if self.is_lifetime_url(url):
+        same_origin = self.is_lifetime_url(url)
+        if same_origin:
             headers["Authorization"] = "Bearer " + self._token
         path = urlsplit(url).path
         response = self._send("GET", url, path, params=None, data=None, headers=headers, stream=True)
         try:
+            if response.status_code == 401:
+                raise _link_unauthorized(path, urlsplit(url).netloc, same_origin, decode_body(response))
             if response.status_code >= 400:
                 raise LifetimeApiError.from_response("GET", path, response.status_code, decode_body(response), download=True)
             return _stream_to_file(response, dest)
@@ -264,6 +271,19 @@ def _query(params):
             continue
         query[name] = ("true" if value else "false") if isinstance(value, bool) else value
     return query
+
+
+def _link_unauthorized(path, host, same_origin, body):
+    """A download link that answered 401: say whether the token was sent, and why (never the token itself)."""
+    messages = server_messages(body)
+    said = "; ".join(messages) if messages else "no details given"
+    if same_origin:
+        hint = ("The token was sent with it, as LifeTime's links need; it is invalid or expired, or the service account may "
+                "not download this: renew the token or grant the permission in LifeTime.")
+    else:
+        hint = ("The link points to another host (%s) than LifeTime, so the token was not sent to it (credentials go only to "
+                "the LifeTime host): the link needs credentials this client does not give to other hosts." % host)
+    return LifetimeApiError("GET %s (download link) failed with HTTP 401: %s. %s" % (path, said, hint), "GET", path, 401, messages)
 
 
 def _connection_refused(exc):

@@ -16,8 +16,8 @@ __metaclass__ = type
 
 import difflib
 import time
-from datetime import datetime
 
+from ansible_collections.outsystems.lifetime.plugins.module_utils.dates import date_or_none, is_not_set, seconds_between, without_unset_dates
 from ansible_collections.outsystems.lifetime.plugins.module_utils.errors import LifetimeApiError, LifetimeError
 from ansible_collections.outsystems.lifetime.plugins.module_utils.lookups import not_found, pick
 from ansible_collections.outsystems.lifetime.plugins.module_utils.records import (
@@ -91,8 +91,26 @@ def log_of(record):
 
 
 def log_text(log, last=15):
-    lines = ["%s %s: %s" % (entry.get("instant") or "", entry.get("type") or "Info", entry.get("message") or "") for entry in log[-last:]]
+    """The last entries of a log in one line; an entry's type only where LifeTime sends one (documented logs have none)."""
+    lines = []
+    for entry in log[-last:]:
+        kind = (" " + entry["type"]) if entry.get("type") else ""
+        lines.append("%s%s: %s" % (entry.get("instant") or "", kind, entry.get("message") or ""))
     return " | ".join(lines)
+
+
+def log_warnings(log):
+    """The warnings of a plan that finished with warnings.
+
+    Where log entries carry a Type (the swagger's), the Warning ones. LifeTime's documented log entries have
+    only Instant and Message: then the messages that speak of a warning, or else the log's last messages.
+    """
+    if any(entry.get("type") for entry in log):
+        return [entry.get("message") or "" for entry in log if (entry.get("type") or "").lower() == "warning"]
+    said = [entry.get("message") or "" for entry in log if "warning" in (entry.get("message") or "").lower()]
+    if said:
+        return said
+    return ["finished with warnings; LifeTime's log does not say which entries are warnings, its last messages: %s" % log_text(log)]
 
 
 def operations_of(plan):
@@ -121,36 +139,23 @@ def same_operations(existing, wanted):
     return True
 
 
-def parse_instant(text):
-    if not text:
-        return None
-    value = str(text).strip().replace("Z", "+00:00")
-    try:
-        return datetime.fromisoformat(value)
-    except ValueError:
-        return None
-
-
 def durations(plan, status_record):
     """created_on, started_on, finished_on and the seconds between start and finish.
 
     The start is the plan's StartedOn, or else the first entry of its deployment log (the plan record
-    may have been read before the start); the finish is the last log entry of a finished plan.
+    may have been read before the start: its StartedOn is then LifeTime's "not set", 1900-01-01); the
+    finish is the last log entry of a finished plan. Dates are as LifeTime sent them; "not set" is None.
     """
     plan = plan or {}
-    created = field(plan, "CreatedOn")
     log = field(status_record or {}, "DeploymentLog") or []
-    started = field(plan, "StartedOn") or (field(log[0], "Instant") if log else None)
+    started = date_or_none(field(plan, "StartedOn")) or (date_or_none(field(log[0], "Instant")) if log else None)
     finished = None
     if status_of(status_record) in FINISHED:
         if log:
-            finished = field(log[-1], "Instant")
-        finished = finished or field(plan, "AbortedOn")
-    seconds = None
-    start, end = parse_instant(started), parse_instant(finished)
-    if start is not None and end is not None:
-        seconds = round((end - start).total_seconds(), 1)
-    return dict(created_on=created, started_on=started, finished_on=finished, seconds=seconds)
+            finished = date_or_none(field(log[-1], "Instant"))
+        finished = finished or date_or_none(field(plan, "AbortedOn"))
+    return dict(created_on=date_or_none(field(plan, "CreatedOn")), started_on=started, finished_on=finished,
+                seconds=seconds_between(started, finished))
 
 
 class PlanRunner:
@@ -257,7 +262,7 @@ class PlanRunner:
         if continue_with_errors:
             query["ContinueWithErrors"] = True
         try:
-            self.command("start", **query)
+            self.start_when_target_is_free(query)
         except DeploymentError as exc:
             if not self.created and self.read_status() and self.status != SAVED:
                 # Another run (or a person) started the saved plan this task picked up: wait for it instead.
@@ -273,6 +278,60 @@ class PlanRunner:
         self.started = True
         # LifeTime accepted the start: the plan runs (the next poll reads its real status).
         self.assume(RUNNING)
+
+    def start_when_target_is_free(self, query):
+        """Start the plan. LifeTime before 11.24 refuses a start while another plan to the same target runs: then
+        wait (within wait_timeout) until no other plan runs there, and start again. A start LifeTime accepts costs
+        no extra request; the other plans are looked at only after a refusal."""
+        timeout = self.params["wait_timeout"]
+        deadline = time.monotonic() + timeout
+        waited_for = []
+        while True:
+            try:
+                self.command("start", **query)
+                return
+            except DeploymentError as exc:
+                blocking = self.running_to_target()
+                if not blocking:
+                    raise
+                refusal = exc
+            for key in blocking:
+                if key not in waited_for:
+                    waited_for.append(key)
+            self.warnings.append("LifeTime refused to start deployment plan %s while other plans to the same target run (%s): "
+                                 "waiting for them, as LifeTime before 11.24 runs one plan per target at a time" % (
+                                     self.key, ", ".join(blocking)))
+            try:
+                wait_for(lambda: not self.still_running(blocking), max(0.0, deadline - time.monotonic()), first=FIRST_POLL,
+                         longest=LONGEST_POLL, share=POLL_SHARE, sleep=sleep, pause_first=True,
+                         what="the other deployment plans to the target")
+            except WaitTimeout:
+                raise DeploymentError(
+                    "%s. Other deployment plans to the same target were running, and LifeTime before 11.24 runs one plan per target "
+                    "at a time; they did not finish within wait_timeout (%s seconds). Plans waited for: %s. Finish or abort them, "
+                    "or run again later." % (refusal, timeout, ", ".join(waited_for)), self.result())
+
+    def running_to_target(self):
+        """Keys of the other plans running (or waiting for intervention, or aborting) to this plan's target."""
+        target = (field(self.plan, "TargetEnvironmentKey") or "").lower()
+        if not target or not self.key:
+            return []
+        blocking = []
+        for plan in self.client.get_list("deployments/", params={"TargetEnvironmentKey": target}):
+            key = record_key(plan) or ""
+            started = field(plan, "StartedOn")
+            if key.lower() == self.key.lower() or (field(plan, "TargetEnvironmentKey") or "").lower() != target:
+                continue
+            if started is not None and is_not_set(started):
+                continue
+            if status_of(self.client.get("deployments/%s/status/" % key)) in IN_PROGRESS:
+                blocking.append(key)
+        return blocking
+
+    def still_running(self, keys):
+        """Drop from ``keys`` the plans that no longer run; True while some still do."""
+        keys[:] = [key for key in keys if status_of(self.client.get("deployments/%s/status/" % key)) in IN_PROGRESS]
+        return bool(keys)
 
     def run(self, wait=True):
         """After a start (or for a plan already under way): wait and act on what LifeTime says."""
@@ -295,16 +354,16 @@ class PlanRunner:
         if self.status == INTERVENTION and self.info == TWO_STEP_INFO and self.params["two_step"] == "continue":
             self.commands.append("continue")
         elif self.status == INTERVENTION and self.info == DB_MAPPING_INFO and self.params.get("db_mappings"):
-            self.commands.extend(["configuration", "continue"])
+            # LifeTime resumes the plan by itself once the mappings are configured: no continue.
+            self.commands.append("configuration")
 
     def _poll(self):
         record = self.read_status()
         status, info = status_of(record), info_of(record)
         if status in SUCCESSFUL:
             if status == "finished_with_warnings":
-                for entry in log_of(record):
-                    if (entry.get("type") or "").lower() == "warning":
-                        self.warnings.append("deployment plan %s: %s" % (self.key, entry.get("message")))
+                for warning in log_warnings(log_of(record)):
+                    self.warnings.append("deployment plan %s: %s" % (self.key, warning))
             return True
         if status in UNSUCCESSFUL:
             raise DeploymentError("deployment plan %s ended with status %s. Deployment log: %s" % (
@@ -320,8 +379,12 @@ class PlanRunner:
             self.command("continue")
             return False
         if info == DB_MAPPING_INFO:
-            self.configure_databases()
-            self.command("continue")
+            if self.configure_databases():
+                # "Mapping succeeded and deployment triggered": the plan resumes by itself (a continue would be refused).
+                self.assume(RUNNING)
+            else:
+                # Nothing left to map: LifeTime waits for a confirmation.
+                self.command("continue")
             return False
         raise DeploymentError(
             "deployment plan %s needs user intervention (%s) and was left as it is: check its log, then continue it "
@@ -336,9 +399,10 @@ class PlanRunner:
         self.assume(RUNNING)
 
     def configure_databases(self):
+        """POST the missing database mappings; True when some were sent (then LifeTime resumes the plan itself)."""
         missing = self.client.get_list("deployments/%s/getmissingdbmappings/" % self.key)
         if not missing:
-            return
+            return False
         given = self.params.get("db_mappings") or []
         body, uncovered = database_mapping_body(missing, given)
         if uncovered:
@@ -350,6 +414,7 @@ class PlanRunner:
                     self.key, ", ".join(uncovered), self.key), result)
         self.client.post("deployments/%s/configuration/" % self.key, body=body)
         self.commands.append("configuration")
+        return True
 
     def timed_out(self, timeout):
         status = self.status or "unknown"
@@ -390,7 +455,7 @@ class PlanRunner:
             created=self.created,
             started=self.started,
             durations=durations(plan, self.status_record),
-            plan=to_snake(plan),
+            plan=without_unset_dates(to_snake(plan)),
             warnings=list(self.warnings),
         )
 

@@ -16,10 +16,17 @@ description:
     and waits for it like M(outsystems.lifetime.deployment) (two-step stop, timeout, the outcome and its log).
   - LifeTime performs no impact analysis for binary deployments.
   - "Idempotency: LifeTime cannot say what a package holds before it is uploaded, nor from which file a plan was made.
-    So a real run always uploads the file. Right after the upload the plan is read: when every application version in it
-    is what the environment already runs (unmodified), the plan is deleted at once and the task reports C(changed=false)
-    with RV(msg) - a second run with the same file sends one upload and one delete and leaves no plan behind. When
-    LifeTime does not tell the versions in the plan, the plan is started."
+    So a real run always uploads the file. Right after the upload the plan is read. A binary plan lists no versions: its
+    applications are in C(ApplicationsToDeploy), each with C(IsNew). When the package holds one application that is not
+    new to the environment, the package the environment runs for it is downloaded and compared with O(src) (sha256);
+    when they are the same (or, where LifeTime lists the plan's versions, when the environment already runs every one of
+    them, unmodified), the plan is deleted at once and the task reports C(changed=false) with RV(msg) - a second run
+    with the same file sends one upload and one delete and leaves no plan behind. Otherwise (a new application, several
+    applications, a different package) the plan is started."
+  - Deploying binaries to a Production environment is disabled by default in LifeTime; when LifeTime refuses, the task
+    fails saying so. An administrator can allow it with a LifeTime setting.
+  - "LifeTime before 11.24 refuses to start a plan while another plan to the same environment runs: the task then waits
+    for those plans within O(wait_timeout), as M(outsystems.lifetime.deployment) does."
   - In check mode nothing is uploaded and the task predicts C(changed=true).
   - Needs LifeTime 11.22 or later.
 options:
@@ -99,12 +106,14 @@ info:
   returned: always
   type: str
 deployment_log:
-  description: The plan's log, each with C(instant), C(message) and C(type).
+  description: The plan's log, each entry with C(instant) and C(message) (and C(type) where LifeTime sends one).
   returned: always
   type: list
   elements: dict
 applications_to_deploy:
-  description: The applications in the package as LifeTime reports them (snake_case C(ApplicationInBinary) records).
+  description:
+    - The applications in the package as LifeTime reports them in the plan's C(ApplicationsToDeploy), snake_case
+      (C(application_key), C(application_name), C(is_new) - whether the environment did not have the application yet).
   returned: always
   type: list
   elements: dict
@@ -154,8 +163,9 @@ import hashlib
 import os
 
 from ansible_collections.outsystems.lifetime.plugins.module_utils import deployments as dep
+from ansible_collections.outsystems.lifetime.plugins.module_utils.artifacts import remote_sha256
 from ansible_collections.outsystems.lifetime.plugins.module_utils.client import extract_key
-from ansible_collections.outsystems.lifetime.plugins.module_utils.errors import LifetimeError
+from ansible_collections.outsystems.lifetime.plugins.module_utils.errors import LifetimeApiError, LifetimeError
 from ansible_collections.outsystems.lifetime.plugins.module_utils.module_base import LifetimeModule
 from ansible_collections.outsystems.lifetime.plugins.module_utils.records import field, record_key, record_name, to_snake
 
@@ -168,10 +178,21 @@ def file_digest(path):
     return digest.hexdigest()
 
 
-def already_running(module, environment, plan):
-    """True when LifeTime names every version in the plan and the environment runs each of them, unmodified."""
+def already_running(module, environment, details, sha256):
+    """True when the environment already runs what the uploaded package holds.
+
+    A binary plan, as LifeTime documents it, has no ApplicationOperations: its applications are in
+    ApplicationsToDeploy with IsNew. One application that is not new: compare the package the environment runs
+    for it with the uploaded one. Where the plan lists versions, compare them with what the environment runs.
+    """
+    plan = field(details, "Deployment", "deployment") or {}
     operations = dep.operations_of(plan)
-    if not operations or any(not version_key for version_key, _zone in operations):
+    if not operations:
+        apps = field(details, "ApplicationsToDeploy", "applicationsToDeploy") or []
+        if len(apps) != 1 or field(apps[0], "IsNew", "isNew") is not False:
+            return False
+        return running_package_sha256(module, environment, field(apps[0], "ApplicationKey", "applicationKey")) == sha256
+    if any(not version_key for version_key, _zone in operations):
         return False
     running = set()
     for app in module.lookups.applications(env_status=True):
@@ -179,6 +200,41 @@ def already_running(module, environment, plan):
         if status is not None and not field(status, "IsModified"):
             running.add((field(status, "BaseApplicationVersionKey") or "").lower())
     return all(version_key in running for version_key, _zone in operations)
+
+
+def running_package_sha256(module, environment, app_key):
+    """sha256 of the package (.oap) the environment runs for an application; None when it cannot be had."""
+    path = "environments/%s/applications/%s/content/" % (record_key(environment), app_key)
+    try:
+        return remote_sha256(module.client, lambda: module.client.get(path), "the application %s running in '%s'" % (
+            app_key, record_name(environment)))
+    except LifetimeError:
+        return None
+
+
+def upload(module, environment, src):
+    """POST the package; the new plan's key. LifeTime's default refusal of binaries to Production is said plainly."""
+    try:
+        with open(src, "rb") as handle:
+            answer = module.client.post("environments/%s/deployment/" % record_key(environment), data=handle,
+                                        content_type="application/octet-stream")
+    except LifetimeApiError as exc:
+        said = " ".join(exc.messages).lower()
+        production = (field(environment, "EnvironmentType") or "").lower() == "production"
+        refusal = any(word in said for word in ("binar", "disabled", "not allowed", "not enabled"))
+        if exc.status in (400, 403) and (refusal or (production and not said)):
+            raise LifetimeError(
+                "LifeTime refused the binary deployment of %s to '%s' (HTTP %s: %s). Deploying binaries (.oap/.osp) to a "
+                "Production environment is disabled in LifeTime by default: a LifeTime administrator must enable binary "
+                "deployments to that environment in LifeTime's settings, or deploy the application from another environment "
+                "with outsystems.lifetime.deployment." % (src, record_name(environment), exc.status,
+                                                           "; ".join(exc.messages) or "no details given"),
+                status=exc.status, method=exc.method, path=exc.path, messages=exc.messages)
+        raise
+    key = extract_key(answer, "DeploymentKey")
+    if not key:
+        raise LifetimeError("LifeTime accepted %s but its answer held no deployment key: %r" % (src, answer))
+    return key
 
 
 def run(module):
@@ -203,16 +259,11 @@ def run(module):
         runner.started = bool(params["start"])
         runner.assume(dep.RUNNING if params["start"] else dep.SAVED)
         return finish(module, runner, True, extra, msg="check mode: %s would be uploaded to '%s'" % (src, record_name(environment)))
-    with open(src, "rb") as handle:
-        answer = module.client.post("environments/%s/deployment/" % record_key(environment), data=handle,
-                                    content_type="application/octet-stream")
-    key = extract_key(answer, "DeploymentKey")
-    if not key:
-        raise LifetimeError("LifeTime accepted %s but its answer held no deployment key: %r" % (src, answer))
+    key = upload(module, environment, src)
     try:
         runner.created_plan(key)
         extra["applications_to_deploy"] = to_snake(field(runner.details, "ApplicationsToDeploy") or [])
-        if runner.status == dep.SAVED and already_running(module, environment, runner.plan):
+        if runner.status == dep.SAVED and already_running(module, environment, runner.details, sha256):
             module.client.delete("deployments/%s/" % key)
             runner.created = False
             return finish(module, runner, False, extra, msg="'%s' already runs every application version in %s; the plan %s "

@@ -80,6 +80,10 @@ options:
     description:
       - How many seconds to wait (more than 0). A running plan's status is read 2 seconds after the start, then after pauses
         of a tenth of the time it has run so far (2 to 15 seconds).
+      - Also bounds the wait for other plans on LifeTime before 11.24, which refuses to start a plan while another plan to
+        the same target runs; after such a refusal the task waits until no other plan runs there, then starts; when
+        O(wait_timeout) passes first it fails naming those plans and deletes the plan it created. A start LifeTime
+        accepts costs no extra request.
     type: int
     default: 3600
   two_step:
@@ -95,6 +99,8 @@ options:
       - Database connections for extension logical databases, applied when the plan waits for them
         (C(needs_configuration_or_confirmation)). Sent as the C(ExtensionDBFullMapping) list of
         C(POST /deployments/{key}/configuration/).
+      - LifeTime answers the mappings with C(Mapping succeeded and deployment triggered) and resumes the plan by itself, so
+        no continue is sent after them (in check mode, only the configuration is predicted).
       - When the plan waits for mappings this option does not give, the task fails listing the missing ones and leaves
         the plan waiting.
     type: list
@@ -259,8 +265,11 @@ deployment_log:
       description: The message.
       type: str
     type:
-      description: C(Info), C(Warning) or C(Error).
+      description:
+        - C(Info), C(Warning) or C(Error), only where LifeTime sends it (the swagger has it; LifeTime's documented logs
+          have only C(instant) and C(message)).
       type: str
+      returned: when LifeTime sends it
 applications_to_deploy:
   description: The applications this plan deploys.
   returned: always
@@ -310,7 +319,10 @@ skipped_applications:
 warnings:
   description:
     - Ansible's warnings of the task; the deployment's own are among them (modified applications, warnings of a plan
-      that finished with warnings, a deleted plan).
+      that finished with warnings, a deleted plan, other plans waited for).
+    - The warnings of a plan that finished with warnings are its log entries of type C(Warning) where LifeTime gives
+      types; LifeTime's documented logs have none, so then the messages that mention a warning, or else one warning
+      with the log's last messages.
   returned: when there are any
   type: list
   elements: str
@@ -326,13 +338,15 @@ durations:
   description:
     - C(created_on), C(started_on), C(finished_on) and C(seconds) from start to finish.
     - C(started_on) is the plan's C(StartedOn), or else the first entry of its deployment log; C(finished_on) the last
-      entry of the log of a finished plan.
+      entry of the log of a finished plan. Dates are as LifeTime sent them (UTC); one LifeTime has not set
+      (C(1900-01-01T00:00:00)) is null.
   returned: always
   type: dict
 plan:
   description:
     - The plan record (snake_case C(Deployment_v2)) as read before this task started or continued it; its status and
       times after that are in C(status), C(deployment_log) and C(durations).
+    - Dates LifeTime has not set (C(started_on) of a plan not yet started is C(1900-01-01T00:00:00) there) are null.
   returned: always
   type: dict
 msg:

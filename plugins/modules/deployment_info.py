@@ -91,7 +91,9 @@ deployments:
       description: The plan's notes.
       type: str
     created_on:
-      description: When the plan was created.
+      description:
+        - When the plan was created, as LifeTime sent it. Every date field of the plan (C(started_on), C(aborted_on)...)
+          that LifeTime has not set (C(1900-01-01T00:00:00)) is null.
       type: str
     application_operations:
       description: The plan's operations.
@@ -104,7 +106,7 @@ deployments:
       description: Why the plan needs user intervention, when it does.
       type: str
     deployment_log:
-      description: The plan's log (each with C(instant), C(message), C(type)).
+      description: The plan's log (each with C(instant) and C(message), and C(type) where LifeTime sends one).
       type: list
       elements: dict
       returned: when O(key) is given
@@ -114,7 +116,7 @@ deployments:
       elements: dict
       returned: when O(key) is given
     applications_to_deploy:
-      description: The applications in a binary deployment (C(ApplicationInBinary) records).
+      description: The applications in a binary deployment (C(application_key), C(application_name), C(is_new)); empty for another plan.
       type: list
       elements: dict
       returned: when O(key) is given
@@ -126,6 +128,7 @@ deployments:
 """
 
 from ansible_collections.outsystems.lifetime.plugins.module_utils import deployments as dep
+from ansible_collections.outsystems.lifetime.plugins.module_utils.dates import without_unset_dates
 from ansible_collections.outsystems.lifetime.plugins.module_utils.errors import LifetimeApiError
 from ansible_collections.outsystems.lifetime.plugins.module_utils.module_base import LifetimeModule
 from ansible_collections.outsystems.lifetime.plugins.module_utils.records import field, record_key, record_name, to_snake
@@ -154,7 +157,7 @@ def gather(module):
                 module.fail_json(msg="deployment plan '%s' not found" % params["key"])
             raise
         status = client.get("deployments/%s/status/" % params["key"]) or {}
-        record = to_snake(field(details, "Deployment") or {})
+        record = without_unset_dates(to_snake(field(details, "Deployment") or {}))
         record.update(status=dep.status_of(status), info=dep.info_of(status) or None, deployment_log=dep.log_of(status),
                       conflicts=to_snake(field(details, "ApplicationConflicts") or []),
                       applications_to_deploy=to_snake(field(details, "ApplicationsToDeploy") or []),
@@ -170,7 +173,7 @@ def gather(module):
         status = client.get("deployments/%s/status/" % record_key(plan)) or {}
         if wanted and dep.status_of(status) not in wanted:
             continue
-        record = to_snake(plan)
+        record = without_unset_dates(to_snake(plan))
         record.update(status=dep.status_of(status), info=dep.info_of(status) or None)
         result.append(with_names(record, names))
     module.exit_json(changed=False, deployments=result)

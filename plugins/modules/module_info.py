@@ -92,6 +92,7 @@ modules:
       returned: when O(versions=true) or O(version_key) is given
 """
 
+from ansible_collections.outsystems.lifetime.plugins.module_utils.dates import date_sort_key
 from ansible_collections.outsystems.lifetime.plugins.module_utils.lookups import pick
 from ansible_collections.outsystems.lifetime.plugins.module_utils.module_base import LifetimeModule
 from ansible_collections.outsystems.lifetime.plugins.module_utils.records import record_key, record_name, to_snake
@@ -117,7 +118,7 @@ def gather(module):
         elif params["versions"]:
             versions = module.client.get_list("modules/%s/versions/" % record_key(item),
                                               params={"MaximumVersionsToReturn": params["max_versions"]})
-            record["Versions"] = sorted(versions, key=lambda version: version.get("CreatedOn") or "", reverse=True)
+            record["Versions"] = sorted(versions, key=lambda version: date_sort_key(version.get("CreatedOn")), reverse=True)
         result.append(record)
     module.exit_json(changed=False, modules=to_snake(result))
 

@@ -2,6 +2,9 @@
 
 import json
 
+import pytest
+from lifetime_simulator.profiles import PROFILES
+
 PROMOTION = """
 - hosts: localhost
   gather_facts: false
@@ -43,7 +46,9 @@ def result_of(run):
     raise AssertionError("no RESULT in output: %r" % run)
 
 
-def test_promotion_playbook(playbook, simulator):
+@pytest.mark.parametrize("profile", sorted(PROFILES))
+def test_promotion_playbook(playbook, simulator, profile):
+    simulator.set_profile(profile)
     check = playbook(PROMOTION.split("    - name: Promote again", maxsplit=1)[0], check=True)
     assert check.returncode == 0, check
     assert simulator.mutating_requests() == []
@@ -62,6 +67,40 @@ def test_promotion_playbook(playbook, simulator):
     assert simulator.state.running_version("Test", "Customer Portal") == "1.2.0"
     assert simulator.state.running_version("Test", "Mobile Banking") == "3.1.0"
     assert len(simulator.state.deployments) == 1
+    assert info["deployments"][0]["started_on"] and info["deployments"][0]["aborted_on"] is None
+    assert promotion["plan"]["started_on"] is None and promotion["durations"]["seconds"] is not None
+
+
+DB_MAPPING = """
+- hosts: localhost
+  gather_facts: false
+  tasks:
+    - name: Promote an application whose extension needs its logical database mapped in Test
+      outsystems.lifetime.deployment:
+        source_environment: Development
+        target_environment: Test
+        applications: [Customer Portal]
+        db_mappings:
+          - {extension: ERPConnector, logical_database: ERP, database: ERPConnection}
+        wait_timeout: 120
+      register: mapped
+
+    - ansible.builtin.debug:
+        msg: "RESULT={{ {'mapped': mapped} | to_json }}"
+"""
+
+
+@pytest.mark.parametrize("profile", sorted(PROFILES))
+def test_db_mapping_playbook(playbook, simulator, profile):
+    simulator.set_profile(profile)
+    simulator.set_scenario("db_mappings")
+    run = playbook(DB_MAPPING)
+    assert run.returncode == 0, run
+    mapped = result_of(run)["mapped"]
+    assert mapped["changed"] and mapped["status"] == "finished_successful", mapped
+    commands = [r["path"].rstrip("/").rsplit("/", 1)[-1] for r in simulator.mutating_requests()]
+    assert commands == ["deployments", "start", "configuration"], "LifeTime resumes the plan after the mapping: no continue"
+    assert simulator.state.running_version("Test", "Customer Portal") == "1.2.0"
 
 
 def test_failed_promotion_reports_key_and_log(playbook, simulator):

@@ -5,6 +5,7 @@ import re
 
 import pytest
 import yaml
+from lifetime_simulator.profiles import PROFILES
 
 from testlib.collection import REPO
 
@@ -183,7 +184,10 @@ def second_infrastructure():
     other.stop()
 
 
-def test_airgap_role_moves_versions_to_another_infrastructure(playbook, simulator, second_infrastructure, tmp_path):
+@pytest.mark.parametrize("profile", sorted(PROFILES))
+def test_airgap_role_moves_versions_to_another_infrastructure(playbook, simulator, second_infrastructure, tmp_path, profile):
+    simulator.set_profile(profile)
+    second_infrastructure.set_profile(profile)
     workdir = tmp_path / "packages"
     text = airgap_play((simulator.root_url, "demo-token"), (second_infrastructure.root_url, "target-token"),
                        ["Customer Portal", "Orders", "Inventory"], workdir)

@@ -4,6 +4,7 @@ import re
 from datetime import datetime
 
 import pytest
+from lifetime_simulator.profiles import PROFILES
 
 from testlib.collection import REPO
 
@@ -72,7 +73,9 @@ def test_two_step_stop_then_continue_the_same_plan(playbook, simulator):
     assert running(simulator, "Test", TWO_APPS) == {"Customer Portal": "1.2.0", "Mobile Banking": "3.1.0"}
 
 
-def test_two_step_continue_in_one_go(playbook, simulator):
+@pytest.mark.parametrize("profile", sorted(PROFILES))
+def test_two_step_continue_in_one_go(playbook, simulator, profile):
+    simulator.set_profile(profile)
     simulator.set_scenario("two_step")
     run = playbook(PROMOTE, extra_vars={"applications": TWO_APPS})
     assert run.returncode == 0, run

@@ -3,6 +3,7 @@ import argparse
 import signal
 import sys
 
+from .profiles import DEFAULT_PROFILE, PROFILES
 from .scenarios import parse_scenario_spec
 from .simulator import Simulator
 
@@ -17,6 +18,8 @@ def parse_args(argv):
     parser.add_argument("--tag-delay-seconds", type=float, default=0.3, help="delay before a new version is listed")
     parser.add_argument("--link-minutes", type=float, default=60, help="download link lifetime")
     parser.add_argument("--scenario", action="append", default=[], metavar="NAME[:k=v,k=v]", help="activate a scenario")
+    parser.add_argument("--profile", default=DEFAULT_PROFILE, choices=sorted(PROFILES),
+                        help="server variant to answer like (see profiles.py; default: %(default)s)")
     parser.add_argument("--request-log", default=None, metavar="FILE.jsonl", help="append every request as JSON lines")
     return parser.parse_args(argv)
 
@@ -29,7 +32,7 @@ def main(argv=None):
     args = parse_args(sys.argv[1:] if argv is None else argv)
     sim = Simulator(token=args.token, deploy_seconds=args.deploy_seconds, seed_apps=args.seed_apps, host=args.host,
                     port=args.port, tag_delay_seconds=args.tag_delay_seconds, link_minutes=args.link_minutes,
-                    request_log=args.request_log)
+                    request_log=args.request_log, profile=args.profile)
     for spec in args.scenario:
         name, params = parse_scenario_spec(spec)
         sim.set_scenario(name, **params)

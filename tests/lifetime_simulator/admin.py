@@ -3,6 +3,7 @@ import json
 
 from .api import error_response, json_response, empty_response
 from .downloads import expire_all_links
+from .profiles import UnknownProfile
 from .scenarios import UnknownScenario
 
 
@@ -16,7 +17,12 @@ def handle(sim, method, path, raw):
     route = (method, path.rstrip("/"))
     try:
         if route == ("GET", "/_sim/health"):
-            return json_response(200, {"status": "ok", "base_url": sim.base_url})
+            return json_response(200, {"status": "ok", "base_url": sim.base_url, "profile": sim.profile})
+        if route == ("GET", "/_sim/profile"):
+            return json_response(200, sim.state.profile.describe())
+        if route == ("POST", "/_sim/profile"):
+            sim.set_profile(parse_json(raw)["name"])
+            return json_response(200, sim.state.profile.describe())
         if route == ("GET", "/_sim/requests"):
             return json_response(200, sim.requests())
         if route == ("DELETE", "/_sim/requests"):
@@ -42,6 +48,6 @@ def handle(sim, method, path, raw):
             summary = sim.state.summary()
             summary["scenarios"] = sim.scenarios.describe()
             return json_response(200, summary)
-    except (ValueError, KeyError, UnknownScenario) as error:
+    except (ValueError, KeyError, UnknownScenario, UnknownProfile) as error:
         return error_response(400, ["Bad admin request: {0}".format(error)])
     return error_response(404, ["Unknown admin endpoint {0} {1}".format(method, path)])

@@ -6,10 +6,10 @@ import zipfile
 from datetime import datetime, timezone
 
 from . import clock
-from .model import iso
 
 MANIFEST_NAME = "lifetime-simulator-manifest.json"
 FIXED_ZIP_TIME = (2026, 1, 1, 0, 0, 0)
+DOWNLOADS_PATH = "/lifetimeapi/rest/v2/downloads/"
 
 
 def build_package(state, app, version, kind="oap"):
@@ -52,12 +52,16 @@ def parse_package(payload):
 
 
 def create_link(state, root_url, payload, filename):
-    """Register bytes behind an expiring link; return the DownloadLink record."""
-    link_id = uuid.uuid4().hex
+    """Register bytes behind an expiring link; return the DownloadLink record.
+
+    As documented: {url, expires}, the url absolute on the LifeTime host under /lifetimeapi/rest/v2/downloads/<key>
+    (fetching it is an API call that needs the token), expires without fraction.
+    """
+    link_id = str(uuid.uuid4())
     expires = clock.now() + state.link_minutes * 60
     state.downloads[link_id] = {"payload": payload, "filename": filename, "expires": expires}
-    return {"url": "{0}/downloads/{1}/{2}".format(root_url, link_id, filename.replace(" ", "_")),
-            "expires": iso(datetime.fromtimestamp(expires, timezone.utc))}
+    return {"url": "{0}{1}{2}".format(root_url, DOWNLOADS_PATH, link_id),
+            "expires": datetime.fromtimestamp(expires, timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")}
 
 
 def find_download(state, link_id):

@@ -111,7 +111,7 @@ def execute_command(req):
 
 def get_deployment_status(req):
     plan = req.state.plan_or_404(req.params["DeploymentKey"])
-    return json_response(200, records.status_record(plan))
+    return json_response(200, records.status_record(plan, req.state))
 
 
 def get_missing_db_mappings(req):
@@ -131,8 +131,12 @@ def configure_deployment(req):
             raise ApiError(400, "Extension '{0}' has no missing database mapping in this plan.".format(entry.get("ExtensionKey")))
         if not entry.get("DBMapping"):
             raise ApiError(400, "Extension '{0}' needs at least one DBMapping.".format(entry.get("ExtensionKey")))
-    lifecycle.apply_db_mappings(plan, req.body or [])
-    return empty_response(200)
+    lifecycle.apply_db_mappings(req.state, plan, req.body or [])
+    if plan.missing_db_mappings:
+        names = ", ".join("{0}/{1}".format(m["ExtensionName"], m["LogicalDatabase"]) for m in plan.missing_db_mappings)
+        raise ApiError(400, "Mapping incomplete: logical databases still not mapped: {0}.".format(names))
+    # As documented (mapdb-configuration): the plan resumes by itself, no continue is needed.
+    return text_response(200, "Mapping succeeded and deployment triggered")
 
 
 def binary_version(state, manifest):
@@ -168,14 +172,16 @@ def application_from_package(state, manifest):
 
 def create_binary_deployment(req):
     target = req.state.env_or_404(req.params["EnvironmentKey"])
+    if target.env_type == "Production" and lifecycle.scenario(req.state, "binary_to_production_disabled") is not None:
+        # LifeTime's default: binaries cannot be deployed to a Production environment until a LifeTime setting allows it.
+        raise ApiError(400, "Binary deployments to Production environments are disabled. Enable them in LifeTime's settings.")
     manifest = parse_package(req.raw_body or b"")
     if manifest is None:
         raise ApiError(400, "The request body is not a valid OutSystems application package (.oap).")
     app, version = binary_version(req.state, manifest)
     operation = {"app_key": app.key, "version_key": version.key, "label": "Deploy " + version.version,
                  "zone_key": target.default_zone()["Key"]}
-    plan = Plan(str(uuid.uuid4()), "", target.key, "Binary deployment of {0} {1}".format(app.name, version.version),
-                [operation], req.state.service_user.key)
+    plan = Plan(str(uuid.uuid4()), "", target.key, "", [operation], req.state.service_user.key)
     plan.binary_apps = [{"ApplicationKey": app.key, "ApplicationName": app.name, "IsNew": target.key not in app.status,
                          "ModulesInBinary": [{"ModuleKey": key, "ModuleName": req.state.modules[key].name, "IsNew": target.key not in app.status}
                                              for key in app.module_keys]}]

@@ -10,6 +10,7 @@ from datetime import datetime, timezone
 from . import clock
 from .model import EnvStatus, iso
 
+IN_PROGRESS = ("running", "needs_user_intervention", "aborting")
 FINISHED = ("finished_successful", "finished_with_warnings", "finished_with_errors", "aborted", "force_finished")
 INTERVENTION = "needs_user_intervention"
 DB_MAPPING_INFO = "needs_configuration_or_confirmation"
@@ -71,6 +72,12 @@ def scenario(state, name):
     return state.scenarios.active(name) if state.scenarios is not None else None
 
 
+def profile_has(state, flag):
+    """Whether the simulator's profile (profiles.py) turns ``flag`` on."""
+    profile = getattr(state, "profile", None)
+    return profile is not None and profile.has(flag)
+
+
 def plan_conflicts(state, plan):
     """ApplicationConflict records for a plan (missing versions, or the `conflicts` scenario)."""
     conflicts = []
@@ -118,6 +125,13 @@ def start_plan(state, plan, redeploy_outdated=True, continue_with_errors=False):
     if target.maintenance:
         raise CommandRefused("Deployment plan '{0}' cannot be started: the target environment is in maintenance mode.".format(plan.key),
                              ["Environment '{0}': {1}".format(target.name, target.maintenance_reason or "maintenance mode")])
+    if profile_has(state, "one_plan_per_target"):
+        running = [other.key for other in state.plans.values()
+                   if other.key != plan.key and other.target_key == plan.target_key and other.status in IN_PROGRESS]
+        if running:
+            # LifeTime before 11.24 deploys one plan per target environment at a time.
+            raise CommandRefused("Deployment plan '{0}' cannot be started: another deployment to environment '{1}' is running.".format(
+                plan.key, target.name), ["Running deployment plan(s): {0}.".format(", ".join(running))])
     conflicts = plan_conflicts(state, plan)
     if conflicts and not continue_with_errors:
         raise CommandRefused("Deployment plan '{0}' cannot be started: the staging validation found {1} conflict(s).".format(plan.key, len(conflicts)),
@@ -126,13 +140,14 @@ def start_plan(state, plan, redeploy_outdated=True, continue_with_errors=False):
     plan.status = "running"
     plan.started_on = clock.utc_now()
     plan.phase_end = clock.now() + state.deploy_seconds
-    plan.add_log("Deployment plan started by {0}.".format(state.service_user.username))
+    # Like LifeTime's, several entries share one Instant.
+    plan.add_log("Deployment plan started by {0}.".format(state.service_user.username), when=plan.started_on)
     if redeploy_outdated:
         for app_key in applications_to_redeploy(state, plan):
-            plan.add_log("Application '{0}' will be redeployed because it is outdated.".format(state.apps[app_key].name))
+            plan.add_log("Application '{0}' will be redeployed because it is outdated.".format(state.apps[app_key].name), when=plan.started_on)
     for op in plan.operations:
         app, version = state.find_version(op["version_key"])
-        plan.add_log("Deploying application '{0}' version {1}.".format(app.name, version.version))
+        plan.add_log("Deploying application '{0}' version {1}.".format(app.name, version.version), when=plan.started_on)
 
 
 def configure_run(state, plan):
@@ -163,11 +178,15 @@ def continue_plan(state, plan):
         names = ", ".join(m["LogicalDatabase"] for m in plan.missing_db_mappings)
         raise CommandRefused("Deployment plan '{0}' cannot be continued: extension databases are not mapped.".format(plan.key),
                              ["Map the logical databases ({0}) with POST /deployments/{1}/configuration/ first.".format(names, plan.key)])
+    resume_plan(state, plan)
+    plan.add_log("Deployment plan resumed by {0}.".format(state.service_user.username))
+
+
+def resume_plan(state, plan):
     plan.stops.pop(0)
     plan.status = "running"
     plan.info = ""
     plan.phase_end = clock.now() + state.deploy_seconds
-    plan.add_log("Deployment plan resumed by {0}.".format(state.service_user.username))
 
 
 def abort_plan(state, plan):
@@ -180,10 +199,14 @@ def abort_plan(state, plan):
     plan.add_log("Deployment plan abort requested by {0}.".format(state.service_user.username), "Warning")
 
 
-def apply_db_mappings(plan, mappings):
-    mapped = {entry.get("ExtensionKey") for entry in mappings}
-    plan.missing_db_mappings = [m for m in plan.missing_db_mappings if m["ExtensionKey"] not in mapped]
-    plan.add_log("Database mappings configured for {0} extension(s).".format(len(mapped)))
+def apply_db_mappings(state, plan, mappings):
+    """Map the extensions' logical databases; once none is missing, the plan resumes by itself (no continue)."""
+    mapped = {(entry.get("ExtensionKey"), mapping.get("LogicalDatabaseName"))
+              for entry in mappings for mapping in entry.get("DBMapping") or []}
+    plan.missing_db_mappings = [m for m in plan.missing_db_mappings if (m["ExtensionKey"], m["LogicalDatabase"]) not in mapped]
+    plan.add_log("Database mappings configured for {0} logical database(s).".format(len(mapped)))
+    if not plan.missing_db_mappings:
+        resume_plan(state, plan)
 
 
 def finish_plan(state, plan, when):

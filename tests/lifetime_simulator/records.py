@@ -1,6 +1,9 @@
 """Render state objects as the API's JSON records."""
-from .lifecycle import applications_to_redeploy, plan_conflicts
+from .lifecycle import applications_to_redeploy, plan_conflicts, profile_has
 from .model import iso
+
+# OutSystems has no null: a date never set is this value, without zone or fraction.
+NOT_SET_DATE = "1900-01-01T00:00:00"
 
 
 def module_status_records(state, app, env_key, version_key):
@@ -91,6 +94,8 @@ def module_record(state, module, include_env_status=False):
 
 
 def plan_operations(plan):
+    if plan.binary_apps:
+        return []  # a binary plan lists its applications in ApplicationsToDeploy instead
     return [{"ApplicationKey": op["app_key"], "ApplicationVersionKey": op["version_key"],
              "DeploymentOperation": op["label"], "DeploymentZoneKey": op["zone_key"]} for op in plan.operations]
 
@@ -105,9 +110,9 @@ def plan_record(state, plan):
         "DetailsURL": "https://lifetime.example.com/lifetime/DeploymentPlan_Edit.aspx?DeploymentPlanKey=" + plan.key,
         "Notes": plan.notes, "CreatedOn": iso(plan.created_on), "CreatedBy": plan.created_by, "CreatedByUsername": username,
         "SavedOn": iso(plan.saved_on), "SavedBy": plan.created_by, "SavedByUsername": username,
-        "StartedOn": iso(plan.started_on) if started else None, "StartedBy": plan.created_by if started else "",
+        "StartedOn": iso(plan.started_on) if started else NOT_SET_DATE, "StartedBy": plan.created_by if started else "",
         "StartedByUsername": username if started else "",
-        "AbortedOn": iso(plan.aborted_on) if aborted else None, "AbortedBy": plan.created_by if aborted else "",
+        "AbortedOn": iso(plan.aborted_on) if aborted else NOT_SET_DATE, "AbortedBy": plan.created_by if aborted else "",
         "AbortedByUsername": username if aborted else "",
         "ApplicationOperations": plan_operations(plan),
     }
@@ -118,13 +123,18 @@ def without_nulls(record):
 
 
 def plan_details_record(state, plan):
-    return {
+    record = {
         "Deployment": without_nulls(plan_record(state, plan)),
-        "ApplicationsToDeploy": list(plan.binary_apps),
         "ApplicationsToRedeploy": applications_to_redeploy(state, plan),
         "ApplicationConflicts": plan_conflicts(state, plan) if plan.status == "saved" else [],
-        "ModulesToDelete": [],
     }
+    if plan.binary_apps:
+        # As documented (infra-binary-get-plan): only a binary plan has ApplicationsToDeploy and ModulesToDelete.
+        with_modules = profile_has(state, "binary_modules")
+        record["ApplicationsToDeploy"] = [app if with_modules else {key: app[key] for key in ("ApplicationKey", "ApplicationName", "IsNew")}
+                                          for app in plan.binary_apps]
+        record["ModulesToDelete"] = []
+    return record
 
 
 def plan_data_record(state, plan):
@@ -135,5 +145,8 @@ def plan_data_record(state, plan):
     return record
 
 
-def status_record(plan):
-    return {"DeploymentStatus": plan.status, "Info": plan.info, "DeploymentLog": list(plan.log)}
+def status_record(plan, state=None):
+    """As documented, log entries carry only Instant and Message; the swagger profile adds their Type."""
+    with_type = state is not None and profile_has(state, "log_type")
+    log = [dict(entry) if with_type else {"Instant": entry["Instant"], "Message": entry["Message"]} for entry in plan.log]
+    return {"DeploymentStatus": plan.status, "Info": plan.info, "DeploymentLog": log}

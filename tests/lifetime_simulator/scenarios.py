@@ -19,6 +19,7 @@ BEHAVIOUR_DEFAULTS = {
     "old_lifetime": {"version": "11.20.0"},
     "zones_not_licensed": {},
     "link_expired": {},
+    "binary_to_production_disabled": {},
 }
 SCENARIO_NAMES = tuple(FAULT_DEFAULTS) + tuple(BEHAVIOUR_DEFAULTS)
 FAULT_ORDER = ("expired_token", "drop_connection", "rate_limit", "http_5xx", "slow")

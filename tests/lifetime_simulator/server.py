@@ -7,14 +7,13 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 
 from . import admin, clock
 from .api import ApiError, Request, Response, error_response
-from .downloads import find_download
+from .downloads import DOWNLOADS_PATH, find_download
 from .model import version_tuple
 from .routes import ERROR_DETAILS_VERSION, feature_version
 from .schema import ValidationError, parse_json_body, validate_query
 from .state import NotFound
 
 BASE_PATH = "/lifetimeapi/rest/v2"
-DOWNLOAD_PREFIX = "/downloads/"
 ADMIN_PREFIX = "/_sim/"
 
 
@@ -101,12 +100,13 @@ class SimulatorRequestHandler(BaseHTTPRequestHandler):
         return error_response(status, ["The server is temporarily unavailable ({0}).".format(status)])
 
     def answer(self, method, path, query, raw):
-        if path.startswith(DOWNLOAD_PREFIX):
-            return self.serve_download(path)
         if not (path == BASE_PATH or path.startswith(BASE_PATH + "/")):
             return error_response(404, ["Resource '{0}' not found.".format(path)])
-        if not self.authorized():
+        # OutSystems' own client sends the token to download links without the Bearer prefix.
+        if not self.authorized(bare_token=path.startswith(DOWNLOADS_PATH)):
             return error_response(401, ["Invalid or missing authentication token."])
+        if path.startswith(DOWNLOADS_PATH):
+            return self.serve_download(path)
         try:
             return self.call_api(method, path[len(BASE_PATH):] or "/", query, raw)
         except ApiError as error:
@@ -117,9 +117,11 @@ class SimulatorRequestHandler(BaseHTTPRequestHandler):
             traceback.print_exc()
             return error_response(500, ["Internal error in the LifeTime simulator."])
 
-    def authorized(self):
+    def authorized(self, bare_token=False):
         header = self.headers.get("Authorization", "")
         scheme, _sep, token = header.partition(" ")
+        if bare_token and not token.strip():
+            scheme, token = "bearer", scheme
         if scheme.lower() != "bearer" or not token.strip():
             return False
         with self.sim.state.lock:
@@ -165,7 +167,7 @@ class SimulatorRequestHandler(BaseHTTPRequestHandler):
         raise ApiError(404, "Resource '{0}' not found.".format(BASE_PATH + api_path))
 
     def serve_download(self, path):
-        link_id = path[len(DOWNLOAD_PREFIX):].split("/", 1)[0]
+        link_id = path[len(DOWNLOADS_PATH):].split("/", 1)[0]
         with self.sim.state.lock:
             try:
                 payload, filename = find_download(self.sim.state, link_id)

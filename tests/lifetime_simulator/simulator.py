@@ -3,6 +3,7 @@ import ipaddress
 import threading
 
 from .downloads import expire_all_links
+from .profiles import DEFAULT_PROFILE, Profile
 from .requestlog import RequestLog
 from .routes import Router
 from .scenarios import Scenarios, parse_scenario_spec
@@ -34,7 +35,7 @@ class Simulator:
     base_path = BASE_PATH
 
     def __init__(self, token="demo-token", deploy_seconds=1.0, seed_apps=None, scenarios=None, host="127.0.0.1", port=0,
-                 tag_delay_seconds=0.3, link_minutes=60, request_log=None):
+                 tag_delay_seconds=0.3, link_minutes=60, request_log=None, profile=DEFAULT_PROFILE):
         check_loopback(host)
         self.host = host
         self.port = port
@@ -48,6 +49,8 @@ class Simulator:
                            link_minutes=link_minutes)
         self.state.tokens = {token: None}
         self.state.scenarios = self.scenarios
+        self.default_profile = profile
+        self.set_profile(profile)
         self.httpd = None
         self.thread = None
         for name, params in scenario_items(scenarios):
@@ -117,6 +120,17 @@ class Simulator:
     def clear_scenarios(self):
         self.scenarios.clear()
 
+    @property
+    def profile(self):
+        return self.state.profile.name
+
+    def set_profile(self, name):
+        """Answer like the server variant ``name`` of profiles.PROFILES from now on."""
+        profile = Profile(name)
+        with self.state.lock:
+            self.state.profile = profile
+
     def reset(self):
-        """Reseed the infrastructure (keys are stable) and forget plans and downloads."""
+        """Reseed the infrastructure (keys are stable), forget plans and downloads, and go back to the profile given at start."""
         self.state.reset()
+        self.set_profile(self.default_profile)

@@ -109,6 +109,7 @@ def test_two_step(api, sim):
 @pytest.mark.parametrize("scenario, info, log_type", [("suspended", "deployment_suspended", "Error"),
                                                       ("business_process_impact", "business_process_impact", "Warning")])
 def test_intervention_for_a_suspension_or_process_impact(api, sim, scenario, info, log_type):
+    sim.set_profile("swagger")  # log entries with their Type
     sim.set_scenario(scenario)
     key = create_plan(api)
     api.post("/deployments/{0}/start/".format(key))
@@ -133,8 +134,13 @@ def test_db_mappings(api, sim):
     refused = api.post("/deployments/{0}/continue/".format(key), params={"IncludeErrorDetails": "True"})
     assert refused.status_code == 400 and "ERP" in " ".join(refused.json()["Errors"])
     config = [{"ExtensionKey": missing[0]["ExtensionKey"], "DBMapping": [{"DatabaseName": "erp_test", "LogicalDatabaseName": "ERP"}]}]
-    assert api.post("/deployments/{0}/configuration/".format(key), json=config).status_code == 200
-    assert api.post("/deployments/{0}/continue/".format(key)).status_code == 202
+    configured = api.post("/deployments/{0}/configuration/".format(key), json=config)
+    # As documented (mapdb-configuration): a text answer, and the plan resumes by itself.
+    assert configured.status_code == 200 and configured.text == "Mapping succeeded and deployment triggered"
+    assert configured.headers["Content-Type"].startswith("text/plain")
+    assert api.get("/deployments/{0}/status/".format(key)).json()["DeploymentStatus"] == "running"
+    late = api.post("/deployments/{0}/continue/".format(key), params={"IncludeErrorDetails": "true"})
+    assert late.status_code == 400 and "running" in late.json()["Errors"][0], "a continue on a running plan is refused"
     wait_status(api, key, ("finished_successful",))
 
 
@@ -155,6 +161,7 @@ def test_conflicts(api, sim):
 
 @pytest.mark.parametrize("scenario", ["finished_with_errors", "finished_with_warnings"])
 def test_outcome_scenarios(api, sim, scenario):
+    sim.set_profile("swagger")  # log entries with their Type
     sim.set_scenario(scenario)
     key = create_plan(api)
     api.post("/deployments/{0}/start/".format(key))
@@ -169,15 +176,23 @@ def test_binary_deployment_round_trip(api, sim):
     app_key, version_key = api.app_key("Customer Portal"), api.version_key("Customer Portal", "1.2.0")
     link = api.get("/applications/{0}/versions/{1}/content/".format(app_key, version_key)).json()
     assert link["url"].startswith(sim.root_url + "/") and link["expires"].endswith("Z")
+    # OutSystems' client sends the token without "Bearer " to links; without a token a link answers 401.
     payload = requests.get(link["url"], headers={"Authorization": "test-token"}, timeout=5).content
-    again = requests.get(api.get("/applications/{0}/versions/{1}/content/".format(app_key, version_key)).json()["url"], timeout=5).content
+    again_url = api.get("/applications/{0}/versions/{1}/content/".format(app_key, version_key)).json()["url"]
+    assert requests.get(again_url, timeout=5).status_code == 401
+    again = api.session.get(again_url, timeout=5).content
     assert payload == again and payload[:2] == b"PK"
     response = api.post("/environments/{0}/deployment/".format(api.env_key("Production")), data=payload,
                         headers={"Content-Type": "application/octet-stream"})
     assert response.status_code == 201 and response.headers["Content-Type"].startswith("text/plain")
     key = response.text
     details = api.get("/deployments/" + key).json()
-    assert details["ApplicationsToDeploy"][0]["ApplicationName"] == "Customer Portal"
+    # As documented (infra-binary-get-plan): no source, no operations; the applications in ApplicationsToDeploy.
+    assert details["ApplicationsToDeploy"] == [{"ApplicationKey": app_key, "ApplicationName": "Customer Portal", "IsNew": False}]
+    assert details["ModulesToDelete"] == []
+    plan = details["Deployment"]
+    assert (plan["SourceEnvironmentKey"], plan["ApplicationOperations"], plan["Notes"]) == ("", [], "")
+    assert plan["StartedOn"] == plan["AbortedOn"] == "1900-01-01T00:00:00"
     api.post("/deployments/{0}/start/".format(key))
     wait_status(api, key, ("finished_successful",))
     assert sim.state.running_version("Production", "Customer Portal") == "1.2.0"
@@ -188,6 +203,7 @@ def test_binary_deployment_round_trip(api, sim):
 
 def test_binary_deployment_of_an_application_new_to_this_infrastructure(api, sim):
     """A package exported by another LifeTime creates its application here, with the same key and modules."""
+    sim.set_profile("swagger")  # ModulesInBinary
     other = Simulator(token=TOKEN, deploy_seconds=0.3, seed_apps=1)
     other.start()
     try:

@@ -69,6 +69,6 @@ def test_zones_not_licensed(api, sim):
 def test_link_expired(api, sim):
     app, version = api.app_key("Orders"), api.version_key("Orders", "2.0.0")
     url = api.get("/applications/{0}/versions/{1}/content/".format(app, version)).json()["url"]
-    assert requests.get(url, timeout=5).status_code == 200
+    assert api.session.get(url, timeout=5).status_code == 200
     sim.set_scenario("link_expired")
-    assert requests.get(url, timeout=5).status_code == 403
+    assert api.session.get(url, timeout=5).status_code == 403

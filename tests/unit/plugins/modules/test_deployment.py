@@ -55,9 +55,13 @@ def test_promotes_two_apps_and_second_run_changes_nothing(simulator, run_module)
     assert not [r for r in simulator.requests() if r["path"].endswith("/deploymentzones/")]
     # Customer Portal is modified in Development: deployed at its tagged version, with a warning.
     assert "Customer Portal" in warning_text(result) and "modified" in warning_text(result)
-    assert result["deployment_log"] and {"instant", "message", "type"} <= set(result["deployment_log"][0])
+    # As documented, log entries carry only Instant and Message.
+    assert result["deployment_log"] and set(result["deployment_log"][0]) == {"instant", "message"}
     assert result["durations"]["started_on"] and result["durations"]["finished_on"]
+    assert isinstance(result["durations"]["seconds"], float)
     assert result["plan"]["key"] == result["key"]
+    # The plan was read before its start: LifeTime's "not set" date (1900-01-01T00:00:00) is never reported as a date.
+    assert result["plan"]["started_on"] is None and result["plan"]["aborted_on"] is None
     start = [r for r in simulator.requests() if r["method"] == "POST" and r["path"].endswith("/start/")]
     assert len(start) == 1
     assert start[0]["query"].get("IncludeErrorDetails") in ("true", ["true"])
@@ -234,6 +238,21 @@ def test_db_mappings_given(simulator, run_module):
     assert len(configuration) == 1
     body = configuration[0]["body"]
     assert body[0]["DBMapping"] == [{"LogicalDatabaseName": "ERP", "DatabaseName": "ERPConnection"}]
+    # "Mapping succeeded and deployment triggered": the plan resumes by itself, no continue is sent.
+    assert [path.rsplit("/", 2)[-2] for _method, path in mutating(simulator) if path.count("/") > 5] == ["start", "configuration"]
+
+
+def test_db_mappings_check_mode_predicts_the_configuration_only(simulator, run_module):
+    simulator.set_scenario("db_mappings")
+    waiting = promote(run_module)
+    assert waiting["failed"] and waiting["status"] == "needs_user_intervention", waiting
+    simulator.clear_requests()
+    mappings = [{"extension": "ERPConnector", "logical_database": "ERP", "database": "ERPConnection"}]
+    check = run_module("deployment", key=waiting["key"], db_mappings=mappings, check_mode=True)
+    assert check["changed"] and mutating(simulator) == [], check
+    done = run_module("deployment", key=waiting["key"], db_mappings=mappings)
+    assert done["changed"] and done["status"] == "finished_successful", done
+    assert [path.rsplit("/", 2)[-2] for _method, path in mutating(simulator)] == ["configuration"]
 
 
 def test_db_mappings_missing(simulator, run_module):
@@ -286,15 +305,27 @@ def test_finished_with_errors_fails_with_log(simulator, run_module):
     simulator.set_scenario("finished_with_errors")
     result = promote(run_module)
     assert result["failed"] and "finished_with_errors" in result["msg"] and "error publishing module" in result["msg"], result
-    assert any(entry["type"] == "Error" for entry in result["deployment_log"])
+    assert any("error publishing module" in entry["message"] for entry in result["deployment_log"])
     assert simulator.state.running_version("Test", "Customer Portal") == "1.1.0"
 
 
-def test_finished_with_warnings_succeeds_with_warnings(simulator, run_module):
+@pytest.mark.parametrize("profile", ["documented", "swagger"])
+def test_finished_with_warnings_succeeds_with_warnings(simulator, run_module, profile):
+    """Documented log entries have no Type: the warnings still reach the user (with Type, the Warning entries)."""
+    simulator.set_profile(profile)
     simulator.set_scenario("finished_with_warnings")
     result = promote(run_module)
     assert not result.get("failed") and result["status"] == "finished_with_warnings", result
     assert "deprecated elements" in warning_text(result)
+    assert ("type" in result["deployment_log"][-1]) is (profile == "swagger")
+
+
+def test_finished_with_warnings_without_any_warning_message_reports_the_log():
+    runner_log = [{"instant": "2024-04-05T10:31:14.4Z", "message": "Synchronizing data"}, {"instant": "2024-04-05T10:31:19Z", "message": "Deploy completed"}]
+    [warning] = deployments.log_warnings(runner_log)
+    assert "does not say which entries are warnings" in warning and "Deploy completed" in warning
+    typed = runner_log + [{"instant": "2024-04-05T10:31:19Z", "message": "Module X has deprecated elements", "type": "Warning"}]
+    assert deployments.log_warnings(typed) == ["Module X has deprecated elements"]
 
 
 # -- conflicts ------------------------------------------------------------------------------------
@@ -377,6 +408,38 @@ def test_parallel_plans_to_the_same_target(simulator, run_module):
     finished = run_module("deployment", key=second["key"])
     assert finished["status"] == "finished_successful"
     assert simulator.state.running_version("Test", "HR Onboarding") == "1.0.0"
+
+
+# -- LifeTime before 11.24: one running plan per target ---------------------------------------
+
+
+def test_before_11_24_a_refused_start_waits_for_the_running_plan(simulator, run_module):
+    simulator.set_profile("lifetime-11.23")
+    simulator.state.deploy_seconds = 1.0
+    first = promote(run_module, applications=["Customer Portal"], wait=False)
+    second = promote(run_module, applications=["HR Onboarding"], wait_timeout=30)
+    assert not second.get("failed") and second["status"] == "finished_successful", second
+    assert first["key"] in warning_text(second) and "11.24" in warning_text(second)
+    starts = [r for r in simulator.requests() if r["method"] == "POST" and r["path"].endswith("/start/")]
+    assert [r["status"] for r in starts] == [202, 400, 202], "refused while the first runs, started once it finished"
+    assert plans(simulator)[first["key"]] == "finished_successful"
+
+
+def test_before_11_24_the_wait_times_out_naming_the_plan_and_deleting_its_own(simulator, run_module, slow_deployments):
+    simulator.set_profile("lifetime-11.23")
+    first = promote(run_module, applications=["Customer Portal"], wait=False)
+    second = promote(run_module, applications=["HR Onboarding"], wait_timeout=1)
+    assert second["failed"] and first["key"] in second["msg"] and "wait_timeout" in second["msg"], second
+    assert "deleted" in second["msg"] and second["plan_deleted"] is True
+    assert plans(simulator) == {first["key"]: "running"}
+
+
+def test_an_accepted_start_costs_no_extra_request(simulator, run_module):
+    promote(run_module, applications=["Customer Portal"], wait=False)
+    simulator.clear_requests()
+    promote(run_module, applications=["HR Onboarding"], wait=False)
+    lists = [r for r in simulator.requests() if r["method"] == "GET" and r["path"].rstrip("/").endswith("/deployments")]
+    assert len(lists) == 1, "only the search for a reusable plan lists the plans"
 
 
 # -- bad input: nothing created ----------------------------------------------------------------

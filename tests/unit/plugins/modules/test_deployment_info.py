@@ -24,6 +24,9 @@ def test_one_plan_and_filters(simulator, run_module):
     assert [d["key"] for d in to_prod["deployments"]] == [saved["key"]]
     only_saved = run_module("deployment_info", status=["saved"])
     assert [d["key"] for d in only_saved["deployments"]] == [saved["key"]]
+    # A saved plan's StartedOn is LifeTime's "not set" (1900-01-01T00:00:00): never reported as a date.
+    assert only_saved["deployments"][0]["started_on"] is None and only_saved["deployments"][0]["created_on"].endswith("Z")
+    assert record["started_on"].endswith("Z") and record["aborted_on"] is None
     past = run_module("deployment_info", max_date="2020-01-01")
     assert past["deployments"] == []
     assert simulator.mutating_requests() == []
