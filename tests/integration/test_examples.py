@@ -12,6 +12,9 @@ others, and the recap has one line per module).
 """
 
 import ast
+import fcntl
+import json
+import os
 
 import pytest
 import yaml
@@ -28,6 +31,7 @@ SECRETS = {"reporting_password": "Rep0rting-pass!", "sc_password": "Serv1ce-Cent
 # What a module's examples expect of the infrastructure beyond the seeded simulator.
 SCENARIOS = {"deployment": ["two_step"]}
 # The modules whose plays share one ansible-playbook run; a module named nowhere runs in a playbook of its own.
+# The run happens once per test session, whichever worker needs it first (group_results).
 GROUPS = {
     "applications": ["application", "application_info", "application_package", "application_version", "application_version_info",
                      "module_info", "solution", "source_code"],
@@ -106,49 +110,63 @@ class GroupRun:
             simulator.stop()
 
     def output_of(self, name):
-        """What ansible-playbook printed for the play of ``name`` (from its PLAY line to the next PLAY line)."""
+        """What ansible-playbook printed for the play of ``name`` (from its PLAY line to the next PLAY line), or None."""
         lines = self.run.stdout.splitlines()
         header = "PLAY [EXAMPLES of %s]" % name
         start = next((index for index, line in enumerate(lines) if line.startswith(header)), None)
-        assert start is not None, "the play of %s did not run: %r" % (name, self.run)
+        if start is None:
+            return None
         end = next((index for index in range(start + 1, len(lines)) if lines[index].startswith("PLAY ")), len(lines))
         return "\n".join(lines[start:end])
 
     def recap_of(self, name):
-        recap = self.run.stdout[self.run.stdout.index("PLAY RECAP"):]
+        recap = self.run.stdout[self.run.stdout.find("PLAY RECAP"):] if "PLAY RECAP" in self.run.stdout else ""
         return next((line for line in recap.splitlines() if line.split(":")[0].strip() == name), None)
+
+    def results(self):
+        """What the tests check, as JSON-friendly data: per module its output, recap line, tasks and requests."""
+        modules = {}
+        for name in self.names:
+            output = self.output_of(name)
+            modules[name] = {"output": output, "recap": self.recap_of(name), "tasks": len(self.tasks[name]),
+                             "ran": None if output is None else len([line for line in output.splitlines() if line.startswith("TASK [")]),
+                             "requests": len(self.simulators[name].requests())}
+        return {"returncode": self.run.returncode, "run": repr(self.run), "output_tail": self.run.output[-5000:],
+                "secrets_shown": [secret for secret in SECRETS.values() if secret in self.run.output], "modules": modules}
 
 
 @pytest.fixture(scope="session")
-def group_runs(installed_collection, tmp_path_factory):
-    """group_runs(group) -> its GroupRun, run once for the first test of the group that asks.
+def group_results(installed_collection, tmp_path_factory):
+    """group_results(group) -> GroupRun.results() of the group, run once per test session.
 
-    Session-scoped: pytest ends a module's fixtures whenever the next test is in another file, which can happen
-    between the tests of this file when the tests are reordered or spread over workers (run.sh's --dist loadfile
-    keeps them on one worker).
+    With pytest-xdist the tests of a group may be spread over workers: the first one to ask runs the group's
+    playbook and keeps the results in a file the others read (under a lock, in the session's shared temp dir).
     """
-    runs = {}
+    base = tmp_path_factory.getbasetemp()
+    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
 
-    def run(group):
-        if group not in runs:
-            names = [name for name in module_names() if group_of(name) == group]
-            runs[group] = GroupRun(names, installed_collection, tmp_path_factory.mktemp("examples-" + group))
-        return runs[group]
+    def results(group):
+        path = shared / ("examples-%s.json" % group)
+        with open(shared / ("examples-%s.lock" % group), "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            if not path.exists():
+                names = [name for name in module_names() if group_of(name) == group]
+                run = GroupRun(names, installed_collection, tmp_path_factory.mktemp("examples-" + group))
+                path.write_text(json.dumps(run.results()))
+        return json.loads(path.read_text())
 
-    return run
+    return results
 
 
 @pytest.mark.parametrize("name", module_names())
-def test_examples_run_against_the_simulator(name, group_runs):
-    group = group_runs(group_of(name))
-    run = group.run
-    output = group.output_of(name)
-    recap = group.recap_of(name)
-    assert recap is not None and "failed=0" in recap and "unreachable=0" in recap, output[-5000:]
-    ran = [line for line in output.splitlines() if line.startswith("TASK [")]
-    assert len(ran) == len(group.tasks[name]), output
-    assert group.simulators[name].requests(), "the examples of %s sent no request to the simulator" % name
-    for secret in SECRETS.values():
-        assert secret not in run.output
-    if all(group.recap_of(other) and "failed=0" in group.recap_of(other) for other in group.names):
-        assert run.returncode == 0, run.output[-5000:]
+def test_examples_run_against_the_simulator(name, group_results):
+    group = group_results(group_of(name))
+    module = group["modules"][name]
+    assert module["output"] is not None, "the play of %s did not run: %s" % (name, group["run"])
+    recap = module["recap"]
+    assert recap is not None and "failed=0" in recap and "unreachable=0" in recap, module["output"][-5000:]
+    assert module["ran"] == module["tasks"], module["output"]
+    assert module["requests"], "the examples of %s sent no request to the simulator" % name
+    assert group["secrets_shown"] == []
+    if all(other["recap"] and "failed=0" in other["recap"] for other in group["modules"].values()):
+        assert group["returncode"] == 0, group["output_tail"]

@@ -2,6 +2,7 @@
 
 import pytest
 
+from ansible_collections.outsystems.lifetime.plugins.module_utils import deployments
 
 TWO_APPS = ["Customer Portal", "Mobile Banking"]
 
