@@ -65,7 +65,8 @@ options:
         required: true
       permission_level:
         description:
-          - The label of the permission level (see M(outsystems.lifetime.role_info)).
+          - The label of the permission level, as LifeTime lists them (see M(outsystems.lifetime.role_info)), for example
+            C(Open and Debug Applications) or C(Full Control); matched case-insensitively. LifeTime gets its number (0 to 6).
         type: str
         required: true
       create_applications:
@@ -108,7 +109,7 @@ EXAMPLES = r"""
     service_center_password: "{{ sc_password }}"
     role_permissions:
       - role: Developer
-        permission_level: Deploy Applications
+        permission_level: Open and Debug Applications
 
 - name: Unregister it
   outsystems.lifetime.environment:
@@ -131,7 +132,7 @@ imported_users:
 """
 
 from ansible_collections.outsystems.lifetime.plugins.module_utils.access import find, pick_level, unwrap
-from ansible_collections.outsystems.lifetime.plugins.module_utils.module_base import LifetimeModule
+from ansible_collections.outsystems.lifetime.plugins.module_utils.module_base import LifetimeModule, host_problem
 from ansible_collections.outsystems.lifetime.plugins.module_utils.records import field, record_key, to_snake
 
 REQUIRED_TO_REGISTER = ("address", "lifetime_address", "service_center_username", "service_center_password")
@@ -155,6 +156,10 @@ def find_environment(environments, name, address):
 
 def manage(module):
     params = module.params
+    for option in ("address", "lifetime_address"):
+        problem = host_problem(option, params[option])
+        if problem:
+            raise ValueError(problem)
     environments = module.lookups.environments()
     current = find_environment(environments, params["name"], params["address"])
 
