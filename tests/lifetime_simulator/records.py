@@ -78,8 +78,9 @@ def version_record(state, app, version, include_modules=True):
         "CreatedOn": iso(version.created_on), "InUse": state.version_in_use(app, version.key),
         "MobileVersions": list(version.mobile_versions), "PrimaryColor": "#1068EB",
         "NativeHash": version.key.replace("-", "")[:20] if app.is_mobile() else "",
-        "EnvironmentKey": next((env for env, status in app.status.items() if status.version_key == version.key), ""),
     }
+    if profile_has(state, "version_environment_key"):
+        record["EnvironmentKey"] = next((env for env, status in app.status.items() if status.version_key == version.key), "")
     if include_modules:
         record["ModuleVersions"] = [module_version_record(state.modules[module_key], key)
                                     for module_key, key in zip(app.module_keys, version.module_version_keys)]
@@ -120,9 +121,8 @@ def plan_record(state, plan):
     username = user.username if user else ""
     started = plan.started_on is not None
     aborted = plan.aborted_on is not None
-    return {
+    record = {
         "Key": plan.key, "SourceEnvironmentKey": plan.source_key, "TargetEnvironmentKey": plan.target_key,
-        "DetailsURL": "https://lifetime.example.com/lifetime/DeploymentPlan_Edit.aspx?DeploymentPlanKey=" + plan.key,
         "Notes": plan.notes, "CreatedOn": iso(plan.created_on), "CreatedBy": plan.created_by, "CreatedByUsername": username,
         "SavedOn": iso(plan.saved_on), "SavedBy": plan.created_by, "SavedByUsername": username,
         "StartedOn": iso(plan.started_on) if started else NOT_SET_DATE, "StartedBy": plan.created_by if started else "",
@@ -131,6 +131,9 @@ def plan_record(state, plan):
         "AbortedByUsername": username if aborted else "",
         "ApplicationOperations": plan_operations(plan),
     }
+    if profile_has(state, "details_url"):
+        record["DetailsURL"] = "https://lifetime.example.com/lifetime/DeploymentPlan_Edit.aspx?DeploymentPlanKey=" + plan.key
+    return record
 
 
 def without_nulls(record):
