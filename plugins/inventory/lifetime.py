@@ -82,6 +82,7 @@ from ansible.plugins.inventory import BaseInventoryPlugin, Cacheable, Constructa
 from ansible_collections.outsystems.lifetime.plugins.module_utils.errors import LifetimeApiError, LifetimeError
 from ansible_collections.outsystems.lifetime.plugins.module_utils.plugin_options import plugin_client
 from ansible_collections.outsystems.lifetime.plugins.module_utils.records import field, record_key, record_name, to_snake
+from ansible_collections.outsystems.lifetime.plugins.module_utils.unexpected import is_deliberate, unexpected_message
 
 try:
     from ansible.template import trust_as_template
@@ -156,6 +157,7 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
 
     def _fetch(self):
         """Environments, and their deployment zones, as plain data (what the inventory cache stores)."""
+        client = None
         try:
             client = plugin_client(self)
             environments = client.get_list("environments/")
@@ -167,8 +169,15 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
                     zones, zones_note = self._zones(client, environment)
                 result.append({"environment": environment, "zones": zones, "zones_note": zones_note})
             return result
-        except (LifetimeError, ValueError) as exc:
+        except AnsibleError:
+            raise
+        except LifetimeError as exc:
             raise AnsibleParserError("outsystems.lifetime.lifetime inventory: %s" % exc)
+        except Exception as exc:  # pylint: disable=broad-except
+            if is_deliberate(exc):
+                raise AnsibleParserError("outsystems.lifetime.lifetime inventory: %s" % exc)
+            raise AnsibleParserError(unexpected_message(exc, getattr(client, "last_request", None), "outsystems.lifetime.lifetime inventory"),
+                                     orig_exc=exc) from exc
 
     @staticmethod
     def _zones(client, environment):

@@ -83,6 +83,7 @@ from ansible_collections.outsystems.lifetime.plugins.module_utils.errors import 
 from ansible_collections.outsystems.lifetime.plugins.module_utils.lookups import Lookups
 from ansible_collections.outsystems.lifetime.plugins.module_utils.plugin_options import plugin_client
 from ansible_collections.outsystems.lifetime.plugins.module_utils.records import record_key, record_name, to_snake
+from ansible_collections.outsystems.lifetime.plugins.module_utils.unexpected import is_deliberate, unexpected_message
 
 SIMPLE_KINDS = ("environment", "application", "module", "user", "team", "role")
 ZONE_KINDS = ("deployment_zone", "template")
@@ -130,11 +131,20 @@ class LookupModule(LookupBase):
         if kind in ZONE_KINDS + STATUS_KINDS and not environment:
             raise AnsibleLookupError("kind '%s' needs environment=<name or key>." % kind)
         wanted_field = self.get_option("field")
+        client = None
         try:
-            lookups = Lookups(plugin_client(self))
+            client = plugin_client(self)
+            lookups = Lookups(client)
             return [self._one(lookups, kind, name, environment, wanted_field) for name in names]
-        except (LifetimeError, ValueError) as exc:
+        except AnsibleError:
+            raise
+        except LifetimeError as exc:
             raise AnsibleLookupError("outsystems.lifetime.lifetime: %s" % exc)
+        except Exception as exc:  # pylint: disable=broad-except
+            if is_deliberate(exc):
+                raise AnsibleLookupError("outsystems.lifetime.lifetime: %s" % exc)
+            raise AnsibleLookupError(unexpected_message(exc, getattr(client, "last_request", None), "outsystems.lifetime.lifetime lookup"),
+                                     orig_exc=exc) from exc
 
     @staticmethod
     def _one(lookups, kind, name, environment, wanted_field):

@@ -16,10 +16,11 @@ def utc_now():
 
 
 def iso(moment):
-    """LifeTime-style UTC timestamp with milliseconds."""
+    """LifeTime-style UTC timestamp: Z, 0 to 3 fraction digits, trailing zeros dropped (…38.26Z, …19Z)."""
     if moment is None:
         return None
-    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.") + "{0:03d}Z".format(moment.microsecond // 1000)
+    millis = "{0:03d}".format(moment.microsecond // 1000).rstrip("0")
+    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S") + ("." + millis if millis else "") + "Z"
 
 
 def version_tuple(text):

@@ -16,7 +16,7 @@ FLAGS = {
     "one_plan_per_target": "before LifeTime 11.24: a start is refused (400) while another plan to the same target runs",
     "version_label": "application statuses (AppStatusInEnvs) carry the swagger's BaseApplicationVersionLabel",
     "details_url": "applications, environments and deployment plans carry the swagger's DetailsURL",
-    "version_environment_key": "application versions carry the swagger's EnvironmentKey (ApplicationVersion_v2)",
+    "version_environment": "application versions carry the swagger's EnvironmentKey (where the version runs, or \"\")",
 }
 
 PROFILES = {
@@ -32,7 +32,7 @@ PROFILES = {
         "binary_modules": True,
         "version_label": True,
         "details_url": True,
-        "version_environment_key": True,
+        "version_environment": True,
     },
 }
 

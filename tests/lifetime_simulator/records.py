@@ -79,7 +79,7 @@ def version_record(state, app, version, include_modules=True):
         "MobileVersions": list(version.mobile_versions), "PrimaryColor": "#1068EB",
         "NativeHash": version.key.replace("-", "")[:20] if app.is_mobile() else "",
     }
-    if profile_has(state, "version_environment_key"):
+    if profile_has(state, "version_environment"):
         record["EnvironmentKey"] = next((env for env, status in app.status.items() if status.version_key == version.key), "")
     if include_modules:
         record["ModuleVersions"] = [module_version_record(state.modules[module_key], key)

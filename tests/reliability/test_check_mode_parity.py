@@ -80,7 +80,7 @@ CHANGES = {
 }
 
 INFO_MODULES = ["environment_info", "application_info", "application_version_info", "module_info", "deployment_info",
-                "user_info", "team_info", "role_info", "db_connection_info"]
+                "user_info", "team_info", "role_info", "db_connection_info", "api_conformance_info"]
 INFO_ARGS = {
     "application_version_info": dict(application="Customer Portal"),
     "module_info": dict(),
