@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from lifetime_simulator.profiles import PROFILES
 from testlib.collection import REPO
 
 CHROMIUM = "/usr/bin/chromium"
@@ -140,17 +141,21 @@ def test_report_from_one_list_call_each(report, simulator):
     assert "| Customer Portal | 1.2.0" in (report_dir / "report.md").read_text()
 
 
-def test_report_on_a_server_sending_version_labels(report, playbook, simulator, tmp_path):
-    """A LifeTime that sends BaseApplicationVersionLabel (the swagger profile): the two list calls and nothing more."""
-    simulator.set_profile("swagger")
+@pytest.mark.parametrize("profile", sorted(PROFILES))
+def test_report_is_the_same_on_every_profile(report, playbook, simulator, tmp_path, profile):
+    """Every server variant gives the same report; one that sends BaseApplicationVersionLabel (swagger) costs only the
+    two list calls, the others one versions read per application to name the running versions."""
+    simulator.set_profile(profile)
     simulator.clear_requests()
     run = playbook(REPO / "playbooks" / "report.yml", extra_vars={"report_dir": str(tmp_path / "report")})
     assert run.returncode == 0, run
-    assert report_paths(simulator.requests()) == ["/applications", "/environments"], simulator.requests()
+    per_app = [] if profile == "swagger" else ["/applications/%s/versions" % key for key in simulator.state.apps]
+    assert report_paths(simulator.requests()) == sorted(["/applications", "/environments"] + per_app), simulator.requests()
     assert "Test -> Production: Customer Portal, Orders, Shared Components" in run.stdout
 
     def table(path):
         return [line for line in path.read_text().splitlines() if line.startswith("|")]
+
     assert table(tmp_path / "report" / "report.md") == table(_REPORT["report_dir"] / "report.md")
 
 

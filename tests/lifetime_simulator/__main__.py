@@ -38,9 +38,11 @@ def main(argv=None):
         name, params = parse_scenario_spec(spec)
         sim.set_scenario(name, **params)
     signal.signal(signal.SIGTERM, stop_on_signal)
-    sim.start()
-    print("LifeTime simulator listening on {0} (token: {1})".format(sim.base_url, args.token), flush=True)
     try:
+        # Everything after the handler is installed is inside the try: a SIGTERM that arrives right after the
+        # line is printed (the caller may act on it at once) still stops the simulator cleanly.
+        sim.start()
+        print("LifeTime simulator listening on {0} (token: {1})".format(sim.base_url, args.token), flush=True)
         signal.pause() if hasattr(signal, "pause") else sim.thread.join()
     except KeyboardInterrupt:
         pass
