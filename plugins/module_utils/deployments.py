@@ -1,13 +1,15 @@
 # -*- coding: utf-8 -*-
 # Copyright: (c) 2026, outsystems.lifetime contributors
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
-"""Deployment plans: building one from names, reusing a saved one, starting, continuing,
-aborting, waiting for it with backoff, and turning its outcome into a module result.
+"""The deployment engine: one deployment plan's life once it exists - start (waiting first, on LifeTime before 11.24,
+for other plans to the same target), wait with backoff, the two-step stop, database mappings, user intervention,
+abort - and the one result (and DeploymentError) a task reports, success or failure.
 
-Shared by the ``deployment`` and ``binary_deployment`` modules. The rules it keeps:
-nothing is created before every input is validated; a plan with the same operations is
-reused, never duplicated; a plan that already finished is never started again; a plan this
-task created and could not start is deleted; a plan is never continued blindly.
+Its inputs are explicit: a client, an Options (how to run and wait), check mode as a flag, and the plan's key.
+Used by the ``deployment`` module (through plans.py, which builds or reuses the plan) and ``binary_deployment``
+(through binary_plans.py, which uploads a package). Time: every pause and clock reading goes through
+waiting.pause() and waiting.now(). The rules it keeps: a plan that already finished is never started again; a plan
+this task created and could not start is deleted; a plan is never continued blindly.
 """
 
 from __future__ import absolute_import, division, print_function
@@ -15,10 +17,29 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 import difflib
-import time
 
-from ansible_collections.outsystems.lifetime.plugins.module_utils.dates import date_or_none, is_not_set, seconds_between, without_unset_dates
+from ansible_collections.outsystems.lifetime.plugins.module_utils import waiting
+from ansible_collections.outsystems.lifetime.plugins.module_utils.dates import is_not_set, without_unset_dates
+from ansible_collections.outsystems.lifetime.plugins.module_utils.deployment_task import DeploymentError, Options
 from ansible_collections.outsystems.lifetime.plugins.module_utils.errors import LifetimeApiError, LifetimeError
+from ansible_collections.outsystems.lifetime.plugins.module_utils.plan_records import (
+    ABORTING,
+    DB_MAPPING_INFO,
+    IN_PROGRESS,
+    INTERVENTION,
+    RUNNING,
+    SAVED,
+    SUCCESSFUL,
+    TWO_STEP_INFO,
+    UNSUCCESSFUL,
+    database_mapping_body,
+    durations,
+    info_of,
+    log_of,
+    log_text,
+    log_warnings,
+    status_of,
+)
 from ansible_collections.outsystems.lifetime.plugins.module_utils.lookups import not_found, pick
 from ansible_collections.outsystems.lifetime.plugins.module_utils.records import (
     field,
@@ -29,21 +50,6 @@ from ansible_collections.outsystems.lifetime.plugins.module_utils.records import
     to_snake,
 )
 from ansible_collections.outsystems.lifetime.plugins.module_utils.waiting import WaitTimeout, wait_for
-
-SAVED = "saved"
-RUNNING = "running"
-INTERVENTION = "needs_user_intervention"
-ABORTING = "aborting"
-ABORTED = "aborted"
-SUCCESSFUL = ("finished_successful", "finished_with_warnings")
-UNSUCCESSFUL = ("finished_with_errors", "aborted", "force_finished")
-FINISHED = SUCCESSFUL + UNSUCCESSFUL
-IN_PROGRESS = (RUNNING, INTERVENTION, ABORTING)
-TWO_STEP_INFO = "deployment_prepared"
-DB_MAPPING_INFO = "needs_configuration_or_confirmation"
-# Reasons the module acts on by itself (two_step, db_mappings); any other (deployment_suspended,
-# business_process_impact...) waits for a person, and is continued only with continue_intervention.
-HANDLED_INFO = (TWO_STEP_INFO, DB_MAPPING_INFO)
 
 # Polling a running plan: the first check FIRST_POLL seconds after it started (or after the status
 # was last read), then each pause a tenth of the time waited so far (POLL_SHARE), between
@@ -57,114 +63,19 @@ POLL_SHARE = 0.1
 ABORT_WAIT = 120
 DEFAULT_NOTES = "Created by Ansible (outsystems.lifetime)"
 VERSIONS_TO_LIST = 1000
-sleep = time.sleep
-
-
-class DeploymentError(LifetimeError):
-    """A deployment that cannot go on; ``result`` holds what the task reports with the failure."""
-
-    def __init__(self, message, result=None):
-        super(DeploymentError, self).__init__(message)
-        self.result = result or {}
-
-
-def deployment_argument_spec():
-    """The options ``deployment`` and ``binary_deployment`` share for starting and waiting."""
-    return dict(
-        wait=dict(type="bool", default=True),
-        wait_timeout=dict(type="int", default=3600),
-        two_step=dict(type="str", default="continue", choices=["continue", "stop"]),
-        on_timeout=dict(type="str", default="fail", choices=["fail", "abort"]),
-    )
-
-
-def status_of(record):
-    return (field(record or {}, "DeploymentStatus", "deploymentStatus") or "").lower()
-
-
-def info_of(record):
-    return field(record or {}, "Info", "info") or ""
-
-
-def log_of(record):
-    return to_snake(field(record or {}, "DeploymentLog", "deploymentLog") or [])
-
-
-def log_text(log, last=15):
-    """The last entries of a log in one line; an entry's type only where LifeTime sends one (documented logs have none)."""
-    lines = []
-    for entry in log[-last:]:
-        kind = (" " + entry["type"]) if entry.get("type") else ""
-        lines.append("%s%s: %s" % (entry.get("instant") or "", kind, entry.get("message") or ""))
-    return " | ".join(lines)
-
-
-def log_warnings(log):
-    """The warnings of a plan that finished with warnings.
-
-    Where log entries carry a Type (the swagger's), the Warning ones. LifeTime's documented log entries have
-    only Instant and Message: then the messages that speak of a warning, or else the log's last messages.
-    """
-    if any(entry.get("type") for entry in log):
-        return [entry.get("message") or "" for entry in log if (entry.get("type") or "").lower() == "warning"]
-    said = [entry.get("message") or "" for entry in log if "warning" in (entry.get("message") or "").lower()]
-    if said:
-        return said
-    return ["finished with warnings; LifeTime's log does not say which entries are warnings, its last messages: %s" % log_text(log)]
-
-
-def operations_of(plan):
-    """The (version key, zone key) pairs a plan record deploys, without 'Do Nothing' leftovers."""
-    pairs = []
-    for op in field(plan or {}, "ApplicationOperations", "applicationOperations") or []:
-        label = (field(op, "DeploymentOperation") or "").lower()
-        if "do nothing" in label:
-            continue
-        pairs.append(((field(op, "ApplicationVersionKey") or "").lower(), (field(op, "DeploymentZoneKey") or "").lower()))
-    return sorted(pairs)
-
-
-def same_operations(existing, wanted):
-    """True when a plan's operations are the wanted ones (a wanted empty zone matches any zone)."""
-    if len(existing) != len(wanted):
-        return False
-    have = dict(existing)
-    if len(have) != len(existing):
-        return False
-    for version_key, zone_key in wanted:
-        if version_key not in have:
-            return False
-        if zone_key and have[version_key] and have[version_key] != zone_key:
-            return False
-    return True
-
-
-def durations(plan, status_record):
-    """created_on, started_on, finished_on and the seconds between start and finish.
-
-    The start is the plan's StartedOn, or else the first entry of its deployment log (the plan record
-    may have been read before the start: its StartedOn is then LifeTime's "not set", 1900-01-01); the
-    finish is the last log entry of a finished plan. Dates are as LifeTime sent them; "not set" is None.
-    """
-    plan = plan or {}
-    log = field(status_record or {}, "DeploymentLog") or []
-    started = date_or_none(field(plan, "StartedOn")) or (date_or_none(field(log[0], "Instant")) if log else None)
-    finished = None
-    if status_of(status_record) in FINISHED:
-        if log:
-            finished = date_or_none(field(log[-1], "Instant"))
-        finished = finished or date_or_none(field(plan, "AbortedOn"))
-    return dict(created_on=date_or_none(field(plan, "CreatedOn")), started_on=started, finished_on=finished,
-                seconds=seconds_between(started, finished))
 
 
 class PlanRunner:
-    """Start, continue, abort and wait for one deployment plan, and build the result."""
+    """Start, continue, abort and wait for one deployment plan, and build the task's result.
 
-    def __init__(self, module, key=None, created=False):
-        self.module = module
-        self.client = module.client
-        self.params = module.params
+    ``fields`` are what the task reports besides the plan (skipped applications, a package's sha256...): they are in
+    every result, success or failure.
+    """
+
+    def __init__(self, client, options=None, check_mode=False, key=None, created=False):
+        self.client = client
+        self.options = options or Options()
+        self.check_mode = check_mode
         self.key = key
         self.created = created
         self.started = False
@@ -173,6 +84,7 @@ class PlanRunner:
         self.status_record = {}
         self.details = {}
         self.app_names = {}
+        self.fields = {}
 
     # -- reading ------------------------------------------------------------------------
 
@@ -210,13 +122,24 @@ class PlanRunner:
     def conflicts(self):
         return field(self.details, "ApplicationConflicts", "applicationConflicts") or []
 
+    def guard(self, work):
+        """``work()``; a LifeTime error once the plan exists fails as this plan's (naming it, with the result)."""
+        try:
+            return work()
+        except DeploymentError:
+            raise
+        except LifetimeError as exc:
+            if not self.key:
+                raise
+            raise DeploymentError("%s (deployment plan %s)" % (exc, self.key), self.result())
+
     # -- commands -----------------------------------------------------------------------
 
     def command(self, name, **query):
         """POST a command (start, continue, abort); a refusal fails with LifeTime's reasons."""
         params = {"IncludeErrorDetails": True}
         params.update(query)
-        if self.module.check_mode:
+        if self.check_mode:
             self.commands.append(name)
             return
         try:
@@ -230,7 +153,7 @@ class PlanRunner:
 
     def delete_if_created(self):
         """Delete the plan this task created (it is still saved); say so in a warning."""
-        if not self.created or self.module.check_mode:
+        if not self.created or self.check_mode:
             return False
         try:
             self.client.delete("deployments/%s/" % self.key)
@@ -240,11 +163,18 @@ class PlanRunner:
         self.warnings.append("deleted deployment plan %s that this task created, so no plan is left behind" % self.key)
         return True
 
+    def abort(self, timeout):
+        """Abort the plan and wait up to ``timeout`` seconds until LifeTime no longer says it runs (else WaitTimeout)."""
+        self.command("abort")
+        if not self.check_mode:
+            wait_for(lambda: self.read_status() and self.status not in (RUNNING, ABORTING, INTERVENTION), timeout,
+                     first=0.5, longest=5, factor=POLL_FACTOR, what="the abort of deployment plan %s" % self.key)
+
     # -- the flow -----------------------------------------------------------------------
 
-    def check_conflicts(self, allow_conflicts):
+    def check_conflicts(self):
         conflicts = self.conflicts()
-        if conflicts and not allow_conflicts:
+        if conflicts and not self.options.allow_conflicts:
             messages = [field(conflict, "Message", "message") or "conflict" for conflict in conflicts]
             deleted = self.delete_if_created()
             result = self.result()
@@ -257,9 +187,9 @@ class PlanRunner:
             self.warnings.append("deployment plan %s has %d conflict(s); started anyway because allow_conflicts is true" % (
                 self.key, len(conflicts)))
 
-    def start(self, redeploy_outdated=True, continue_with_errors=False):
-        query = {"RedeployOutdated": bool(redeploy_outdated)}
-        if continue_with_errors:
+    def start(self):
+        query = {"RedeployOutdated": bool(self.options.redeploy_outdated)}
+        if self.options.continue_with_errors:
             query["ContinueWithErrors"] = True
         try:
             self.start_when_target_is_free(query)
@@ -283,8 +213,8 @@ class PlanRunner:
         """Start the plan. LifeTime before 11.24 refuses a start while another plan to the same target runs: then
         wait (within wait_timeout) until no other plan runs there, and start again. A start LifeTime accepts costs
         no extra request; the other plans are looked at only after a refusal."""
-        timeout = self.params["wait_timeout"]
-        deadline = time.monotonic() + timeout
+        timeout = self.options.wait_timeout
+        deadline = waiting.now() + timeout
         waited_for = []
         while True:
             try:
@@ -302,9 +232,8 @@ class PlanRunner:
                                  "waiting for them, as LifeTime before 11.24 runs one plan per target at a time" % (
                                      self.key, ", ".join(blocking)))
             try:
-                wait_for(lambda: not self.still_running(blocking), max(0.0, deadline - time.monotonic()), first=FIRST_POLL,
-                         longest=LONGEST_POLL, share=POLL_SHARE, sleep=sleep, pause_first=True,
-                         what="the other deployment plans to the target")
+                wait_for(lambda: not self.still_running(blocking), max(0.0, deadline - waiting.now()), first=FIRST_POLL,
+                         longest=LONGEST_POLL, share=POLL_SHARE, pause_first=True, what="the other deployment plans to the target")
             except WaitTimeout:
                 raise DeploymentError(
                     "%s. Other deployment plans to the same target were running, and LifeTime before 11.24 runs one plan per target "
@@ -333,27 +262,27 @@ class PlanRunner:
         keys[:] = [key for key in keys if status_of(self.client.get("deployments/%s/status/" % key)) in IN_PROGRESS]
         return bool(keys)
 
-    def run(self, wait=True):
-        """After a start (or for a plan already under way): wait and act on what LifeTime says."""
-        if self.module.check_mode:
+    def run(self):
+        """After a start (or for a plan already under way): wait (when options.wait) and act on what LifeTime says."""
+        if self.check_mode:
             return self.predict()
-        if not wait:
+        if not self.options.wait:
             self.read_status()
             return
-        timeout = self.params["wait_timeout"]
+        timeout = self.options.wait_timeout
         try:
             # The status was just read (or the plan just started): a running plan is checked again after a
             # pause, one waiting for intervention at once.
-            wait_for(self._poll, timeout, first=FIRST_POLL, longest=LONGEST_POLL, share=POLL_SHARE, sleep=sleep,
+            wait_for(self._poll, timeout, first=FIRST_POLL, longest=LONGEST_POLL, share=POLL_SHARE,
                      what="deployment plan %s" % self.key, pause_first=self.status == RUNNING)
         except WaitTimeout:
             self.timed_out(timeout)
 
     def predict(self):
         """Check mode: the commands a real run would send to a plan that already exists."""
-        if self.status == INTERVENTION and self.info == TWO_STEP_INFO and self.params["two_step"] == "continue":
+        if self.status == INTERVENTION and self.info == TWO_STEP_INFO and self.options.two_step == "continue":
             self.commands.append("continue")
-        elif self.status == INTERVENTION and self.info == DB_MAPPING_INFO and self.params.get("db_mappings"):
+        elif self.status == INTERVENTION and self.info == DB_MAPPING_INFO and self.options.db_mappings:
             # LifeTime resumes the plan by itself once the mappings are configured: no continue.
             self.commands.append("configuration")
 
@@ -374,7 +303,7 @@ class PlanRunner:
 
     def intervene(self, info):
         if info == TWO_STEP_INFO:
-            if self.params["two_step"] == "stop":
+            if self.options.two_step == "stop":
                 return True
             self.command("continue")
             return False
@@ -403,8 +332,7 @@ class PlanRunner:
         missing = self.client.get_list("deployments/%s/getmissingdbmappings/" % self.key)
         if not missing:
             return False
-        given = self.params.get("db_mappings") or []
-        body, uncovered = database_mapping_body(missing, given)
+        body, uncovered = database_mapping_body(missing, self.options.db_mappings or [])
         if uncovered:
             result = self.result()
             result["missing_db_mappings"] = to_snake(missing)
@@ -418,34 +346,31 @@ class PlanRunner:
 
     def timed_out(self, timeout):
         status = self.status or "unknown"
-        if self.params["on_timeout"] == "abort" and self.started and status in (RUNNING, INTERVENTION):
-            self.abort_and_wait()
+        if self.options.on_timeout == "abort" and self.started and status in (RUNNING, INTERVENTION):
+            self.abort_quietly()
             raise DeploymentError("deployment plan %s did not finish within wait_timeout (%s seconds; status was %s) and was "
                                   "aborted (status now %s)." % (self.key, timeout, status, self.status), self.result())
         raise DeploymentError("deployment plan %s did not finish within wait_timeout (%s seconds): its status is %s%s. The plan "
                               "was left as it is; run again with key: %s to go on waiting, or abort it." % (
                                   self.key, timeout, status, (" (%s)" % self.info) if self.info else "", self.key), self.result())
 
-    def abort_and_wait(self):
+    def abort_quietly(self):
+        """Abort after a timeout: a refusal only means the plan ended meanwhile (its status is read again)."""
         try:
-            self.command("abort")
+            self.abort(ABORT_WAIT)
         except DeploymentError:
             self.read_status()
-            return
-        try:
-            wait_for(lambda: self.read_status() and self.status not in (RUNNING, ABORTING, INTERVENTION), ABORT_WAIT,
-                     first=0.5, longest=5, factor=POLL_FACTOR, sleep=sleep, what="the abort of deployment plan %s" % self.key)
         except WaitTimeout:
             pass
 
     # -- the result ---------------------------------------------------------------------
 
     def result(self):
-        plan = self.plan
+        """The task's result: the plan, its status, log, times and warnings, and the task's own ``fields``."""
         redeploy = []
         for app_key in field(self.details, "ApplicationsToRedeploy", "applicationsToRedeploy") or []:
             redeploy.append(dict(application_key=app_key, application_name=self.app_names.get(str(app_key).lower())))
-        return dict(
+        result = dict(
             key=self.key,
             status=self.status or None,
             info=self.info or None,
@@ -454,32 +379,12 @@ class PlanRunner:
             applications_to_redeploy=redeploy,
             created=self.created,
             started=self.started,
-            durations=durations(plan, self.status_record),
-            plan=without_unset_dates(to_snake(plan)),
+            durations=durations(self.plan, self.status_record),
+            plan=without_unset_dates(to_snake(self.plan)),
             warnings=list(self.warnings),
         )
-
-
-def database_mapping_body(missing, given):
-    """The ExtensionDBFullMapping list for the missing mappings, and the ones ``given`` leaves out."""
-    by_extension = {}
-    uncovered = []
-    for entry in missing:
-        ext_key = field(entry, "ExtensionKey") or ""
-        ext_name = field(entry, "ExtensionName") or ""
-        logical = field(entry, "LogicalDatabase") or ""
-        match = None
-        for mapping in given:
-            extension = (mapping.get("extension") or "").lower()
-            if extension in (ext_key.lower(), ext_name.lower()) and (mapping.get("logical_database") or "").lower() == logical.lower():
-                match = mapping
-                break
-        if match is None:
-            uncovered.append("%s/%s" % (ext_name or ext_key, logical))
-            continue
-        by_extension.setdefault(ext_key, []).append({"LogicalDatabaseName": logical, "DatabaseName": match["database"]})
-    body = [{"ExtensionKey": key, "DBMapping": mappings} for key, mappings in by_extension.items()]
-    return body, uncovered
+        result.update(self.fields)
+        return result
 
 
 # -- building a plan from names ---------------------------------------------------------
@@ -505,10 +410,9 @@ def known_versions(application):
 class PlanBuilder:
     """Resolve environments, applications, versions and zones by name, all before any change."""
 
-    def __init__(self, module, source, target):
-        self.module = module
-        self.client = module.client
-        self.lookups = module.lookups
+    def __init__(self, lookups, source, target):
+        self.client = lookups.client
+        self.lookups = lookups
         self.source = source
         self.target = target
         self.warnings = []
@@ -646,11 +550,3 @@ class PlanBuilder:
         for item in self.to_deploy:
             if item["deployment_zone_key"] and not item["deployment_zone"]:
                 item["deployment_zone"] = names.get(item["deployment_zone_key"].lower())
-
-
-def operations_body(to_deploy):
-    return [{"ApplicationVersionKey": item["version_key"], "DeploymentZoneKey": item["deployment_zone_key"] or ""} for item in to_deploy]
-
-
-def wanted_operations(to_deploy):
-    return sorted(((item["version_key"] or "").lower(), (item["deployment_zone_key"] or "").lower()) for item in to_deploy)
