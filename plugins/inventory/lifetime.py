@@ -20,7 +20,12 @@ description:
     C(lifetime_number_of_front_ends) and C(lifetime_deployment_zones).
   - C(ansible_host) is the environment's host name and C(ansible_connection) is C(local), because the modules of this
     collection talk to the LifeTime API from the controller and OutSystems servers are usually not reachable over SSH.
-    Override either with O(compose).
+  - C(ansible_python_interpreter) is C({{ ansible_playbook_python }}), the Python that runs ansible-playbook (where
+    C(requests) is installed), so that the modules do not run with whatever C(python3) comes first on the PATH.
+  - Override any of these three with O(compose), in a C(host_vars) file or with C(-e).
+  - When LifeTime cannot be read (wrong URL, wrong token, no answer) the plugin fails with the reason. Ansible itself
+    turns a failed inventory source into a warning and goes on with no hosts; set E(ANSIBLE_INVENTORY_ANY_UNPARSED_IS_FAILED=True)
+    (C([inventory] any_unparsed_is_failed = true) in C(ansible.cfg)) to make it fail the run. AWX inventory syncs fail already.
   - The configuration file name must end in C(.lifetime.yml) or C(.lifetime.yaml).
   - The connection options are the same as the modules' and fall back to the same E(LIFETIME_URL), E(LIFETIME_TOKEN)
     and other environment variables, so a file holding only the C(plugin) line is enough when they are set.
@@ -76,7 +81,15 @@ from ansible_collections.outsystems.lifetime.plugins.module_utils.errors import 
 from ansible_collections.outsystems.lifetime.plugins.module_utils.plugin_options import plugin_client
 from ansible_collections.outsystems.lifetime.plugins.module_utils.records import field, record_key, record_name, to_snake
 
+try:
+    from ansible.template import trust_as_template
+except ImportError:  # ansible-core before 2.19 templates every inventory string
+    def trust_as_template(value):
+        return value
+
 ALL_GROUP = "lifetime"
+# The modules run on the controller, with the Python that runs ansible-playbook (not the first python3 on the PATH).
+PLAYBOOK_PYTHON = trust_as_template("{{ ansible_playbook_python }}")
 NOT_LICENSED = "not licensed"
 
 
@@ -90,6 +103,7 @@ def host_vars(environment, zones):
     return {
         "ansible_host": field(environment, "HostName", "hostName") or record_name(environment),
         "ansible_connection": "local",
+        "ansible_python_interpreter": PLAYBOOK_PYTHON,
         "lifetime_environment_key": record_key(environment),
         "lifetime_environment_name": record_name(environment),
         "lifetime_host_name": field(environment, "HostName", "hostName"),

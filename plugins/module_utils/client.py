@@ -41,6 +41,8 @@ from ansible_collections.outsystems.lifetime.plugins.module_utils.errors import 
     server_messages,
 )
 
+# galaxy.yml's version (tests/quality/test_docs.py keeps them equal). A constant, because modules run from an AnsiballZ
+# zip that holds module_utils but neither galaxy.yml nor MANIFEST.json.
 COLLECTION_VERSION = "0.1.0"
 API_BASE_PATH = "/lifetimeapi/rest/v2"
 RETRY_STATUSES = frozenset((429, 502, 503, 504))

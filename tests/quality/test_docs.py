@@ -2,10 +2,12 @@
 
 import json
 import os
+import re
 import subprocess
 from pathlib import Path
 
 import pytest
+import yaml
 
 from testlib.collection import BIN, REPO, linked_collections_root
 
@@ -25,6 +27,55 @@ def environment(tmp_path):
     return env
 
 
+def version_tuple(text):
+    """``"0.10.2"`` -> ``(0, 10, 2)``; anything but three numbers fails."""
+    assert re.match(r"^\d+\.\d+\.\d+$", str(text)), "not a version: %r" % (text,)
+    return tuple(int(part) for part in str(text).split("."))
+
+
+def galaxy_version():
+    return yaml.safe_load((REPO / "galaxy.yml").read_text())["version"]
+
+
+def released_plugins():
+    """(kind, name) -> the release of changelogs/changelog.yaml that added it."""
+    releases = yaml.safe_load((REPO / "changelogs" / "changelog.yaml").read_text())["releases"]
+    added = {}
+    for version, release in releases.items():
+        for entry in release.get("modules", []):
+            added[("module", entry["name"])] = str(version)
+        for kind, entries in (release.get("plugins") or {}).items():
+            for entry in entries:
+                added[(kind, entry["name"])] = str(version)
+    return added
+
+
+def expected_version_added(kind, name):
+    """The release that added a plugin, or the version being built (galaxy.yml) for one no release lists yet."""
+    version = released_plugins().get((kind, name), galaxy_version())
+    assert version_tuple(version) <= version_tuple(galaxy_version()), (kind, name, version)
+    return str(version)
+
+
+def test_version_added_rule():
+    """A new plugin must say the version being built; a released one the release that added it; never a later one."""
+    current = galaxy_version()
+    assert expected_version_added("module", "a_module_no_release_lists") == current
+    assert expected_version_added("module", "environment_info") == "0.1.0"
+    assert version_tuple(current) >= (0, 1, 0)
+    with pytest.raises(AssertionError):
+        version_tuple("1.1")
+
+
+def test_collection_version_is_galaxy_yml_version():
+    """The version the modules send in their User-Agent is the collection's (galaxy.yml, and MANIFEST.json built from it)."""
+    from ansible_collections.outsystems.lifetime.plugins.module_utils import client
+
+    assert client.COLLECTION_VERSION == galaxy_version()
+    session = client.LifetimeClient("http://127.0.0.1:9", "token").session
+    assert session.headers["User-Agent"].startswith("outsystems.lifetime/%s " % galaxy_version())
+
+
 @pytest.mark.parametrize("kind", sorted(PLUGIN_DIRS))
 def test_ansible_doc_renders_every_plugin(kind, tmp_path):
     wanted = ["outsystems.lifetime.%s" % name for name in names(kind)]
@@ -37,7 +88,7 @@ def test_ansible_doc_renders_every_plugin(kind, tmp_path):
     for name, entry in docs.items():
         doc = entry["doc"]
         assert doc.get("short_description"), name
-        assert str(doc.get("version_added")) == "0.1.0", name
+        assert str(doc.get("version_added")) == expected_version_added(kind, name.rsplit(".", 1)[-1]), name
         assert "lifetime_url" in doc["options"] and "lifetime_token" in doc["options"], name
         assert entry.get("examples"), name
         if kind != "module":
