@@ -40,8 +40,16 @@ def task(simulator, check_mode=False, **options):
     return PlanTask(client, Lookups(client), Options(**options), check_mode=check_mode)
 
 
-def test_every_wait_of_a_deployment_goes_through_the_injected_clock(simulator, clock):
+@pytest.fixture
+def long_deployments(simulator):
+    """Deployments that take 10 minutes (restored after the test: the simulator is shared)."""
+    before = simulator.state.deploy_seconds
     simulator.state.deploy_seconds = 600
+    yield simulator
+    simulator.state.deploy_seconds = before
+
+
+def test_every_wait_of_a_deployment_goes_through_the_injected_clock(simulator, clock, long_deployments):
     with pytest.raises(DeploymentError) as caught:
         task(simulator, wait_timeout=60).run("started", source_environment="Development", target_environment="Test", applications=APPS)
     assert "did not finish within wait_timeout (60 seconds)" in str(caught.value)
