@@ -358,14 +358,15 @@ msg:
 from ansible_collections.outsystems.lifetime.plugins.module_utils.deployment_task import Options, deployment_argument_spec, report
 from ansible_collections.outsystems.lifetime.plugins.module_utils.module_base import LifetimeModule
 from ansible_collections.outsystems.lifetime.plugins.module_utils.plans import STATES, PlanTask
+from ansible_collections.outsystems.lifetime.plugins.module_utils.selection import normalize_applications
 
 
 def run(module):
     params = module.params
+    applications = normalize_applications(params["applications"])
     task = PlanTask(module.client, module.lookups, Options.from_params(params), check_mode=module.check_mode)
     report(module, lambda: task.run(params["state"], key=params["key"], source_environment=params["source_environment"],
-                                    target_environment=params["target_environment"], applications=params["applications"],
-                                    notes=params["notes"]))
+                                    target_environment=params["target_environment"], applications=applications, notes=params["notes"]))
 
 
 def main():
@@ -394,29 +395,7 @@ def main():
         ("state", "started", ["key", "applications"], True),
         ("continue_intervention", True, ["key"]),
     ])
-    module.params["applications"] = normalize_applications(module, module.params["applications"])
     module.run(run)
-
-
-def normalize_applications(module, applications):
-    """Each element as a dict with name, version and deployment_zone; bad elements fail at once."""
-    if applications is None:
-        return None
-    normalized = []
-    for element in applications:
-        if isinstance(element, dict):
-            unknown = sorted(set(element) - set(("name", "version", "deployment_zone")))
-            if unknown:
-                module.fail_json(msg="applications: unknown key(s) %s in %r; valid keys: name, version, deployment_zone" % (", ".join(unknown), element))
-            if not element.get("name"):
-                module.fail_json(msg="applications: element %r has no name (the application name or key)" % (element,))
-            normalized.append(dict(name=str(element["name"]), version=None if element.get("version") is None else str(element["version"]),
-                                   deployment_zone=element.get("deployment_zone")))
-        elif isinstance(element, (str, int, float)) and str(element).strip():
-            normalized.append(dict(name=str(element).strip(), version=None, deployment_zone=None))
-        else:
-            module.fail_json(msg="applications: element %r is neither an application name nor a dictionary with name" % (element,))
-    return normalized
 
 
 if __name__ == "__main__":
