@@ -32,6 +32,7 @@ from ansible_collections.outsystems.lifetime.plugins.module_utils.plan_records i
     wanted_operations,
 )
 from ansible_collections.outsystems.lifetime.plugins.module_utils.records import field, record_key, record_name
+from ansible_collections.outsystems.lifetime.plugins.module_utils.selection import PlanBuilder
 
 STATES = ("present", "started", "aborted", "absent")
 
@@ -154,7 +155,7 @@ class PlanTask:
     def resolve(self, source, target):
         if record_key(source) == record_key(target):
             raise ValueError("source_environment and target_environment are both '%s': deploy to another environment" % record_name(source))
-        self.builder = engine.PlanBuilder(self.lookups, source, target)
+        self.builder = PlanBuilder(self.lookups, source, target)
         self.to_deploy = self.builder.build(self.asked["applications"])
         self.runner.warnings.extend(self.builder.warnings)
         self.runner.fields = dict(skipped_applications=self.builder.skipped, applications_to_deploy=self.to_deploy)

@@ -11,6 +11,13 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+import difflib
+
+from ansible_collections.outsystems.lifetime.plugins.module_utils.applications import list_versions, status_in, version_label
+from ansible_collections.outsystems.lifetime.plugins.module_utils.errors import LifetimeApiError, LifetimeError
+from ansible_collections.outsystems.lifetime.plugins.module_utils.lookups import not_found, pick
+from ansible_collections.outsystems.lifetime.plugins.module_utils.records import field, is_version, parse_version, record_key, record_name
+
 APPLICATION_KEYS = ("name", "version", "deployment_zone")
 
 
@@ -33,3 +40,158 @@ def normalize_applications(applications):
         else:
             raise ValueError("applications: element %r is neither an application name nor a dictionary with name" % (element,))
     return normalized
+
+
+def known_versions(application):
+    """{version key: label} of the versions the application runs anywhere (from IncludeEnvStatus)."""
+    versions = {}
+    for status in field(application, "AppStatusInEnvs", "appStatusInEnvs") or []:
+        key = field(status, "BaseApplicationVersionKey")
+        if key:
+            versions[key.lower()] = (key, field(status, "BaseApplicationVersionLabel"))
+    return versions
+
+
+class PlanBuilder:
+    """Resolve environments, applications, versions and zones by name, all before any change."""
+
+    def __init__(self, lookups, source, target):
+        self.client = lookups.client
+        self.lookups = lookups
+        self.source = source
+        self.target = target
+        self.warnings = []
+        self.skipped = []
+        self.to_deploy = []
+        self.zones = None
+
+    def build(self, wanted_apps):
+        applications = self.lookups.applications(env_status=True)
+        entries = [entry if isinstance(entry, dict) else {"name": entry} for entry in wanted_apps]
+        resolved, unknown, seen = [], [], {}
+        for entry in entries:
+            name = entry.get("name")
+            if not name:
+                raise ValueError("every element of applications needs a name (the application name or key)")
+            try:
+                app = pick("application", applications, name)
+            except LifetimeError:
+                unknown.append(str(name))
+                continue
+            if record_key(app) in seen:
+                raise ValueError("application '%s' is listed twice in applications" % record_name(app))
+            seen[record_key(app)] = True
+            resolved.append((entry, app))
+        if unknown:
+            names = [record_name(app) for app in applications]
+            if len(unknown) == 1:
+                raise not_found("application", unknown[0], names)
+            valid = str(not_found("application", unknown[0], names)).split(" not found. ", 1)[1].split(" Did you mean")[0]
+            hints = []
+            for name in unknown:
+                close = difflib.get_close_matches(name, names, n=1, cutoff=0.5)
+                if close:
+                    hints.append("'%s': did you mean '%s'?" % (name, close[0]))
+            raise ValueError(("applications not found: %s. %s %s" % (", ".join("'%s'" % name for name in unknown), valid, " ".join(hints))).strip())
+        problems = []
+        for entry, app in resolved:
+            try:
+                self.add(entry, app)
+            except (LifetimeError, ValueError) as exc:
+                problems.append(str(exc))
+        if problems:
+            raise ValueError(" ".join(problems))
+        self.name_zones()
+        return self.to_deploy
+
+    def add(self, entry, app):
+        app_name = record_name(app)
+        source_status = status_in(app, record_key(self.source))
+        target_status = status_in(app, record_key(self.target))
+        wanted_version = entry.get("version")
+        if wanted_version:
+            version_key, label = self.version(app, str(wanted_version).strip())
+        else:
+            if not source_status:
+                raise ValueError("application '%s' does not run in the source environment '%s'; give its version." % (
+                    app_name, record_name(self.source)))
+            version_key = field(source_status, "BaseApplicationVersionKey")
+            label = field(source_status, "BaseApplicationVersionLabel")
+            if not version_key:
+                raise ValueError("application '%s' has no tagged version in '%s': tag one first." % (app_name, record_name(self.source)))
+            if field(source_status, "IsModified"):
+                self.warnings.append("application '%s' was modified in '%s' after version %s was tagged; version %s is deployed, "
+                                     "without those changes (tag a new version to deploy them)." % (
+                                         app_name, record_name(self.source), label, label))
+        zone = self.zone(entry.get("deployment_zone"), target_status)
+        from_version = field(target_status, "BaseApplicationVersionLabel") if target_status else None
+        if target_status and (field(target_status, "BaseApplicationVersionKey") or "").lower() == version_key.lower() \
+                and not field(target_status, "IsModified") \
+                and (not entry.get("deployment_zone") or (field(target_status, "DeploymentZoneKey") or "").lower() == zone[0].lower()):
+            self.skipped.append(dict(application_name=app_name, application_key=record_key(app), version=label,
+                                     reason="'%s' already runs version %s, unmodified" % (record_name(self.target), label)))
+            return
+        self.to_deploy.append(dict(application_name=app_name, application_key=record_key(app), from_version=from_version,
+                                   to_version=label, version_key=version_key, deployment_zone=zone[1], deployment_zone_key=zone[0]))
+
+    def version(self, app, wanted):
+        """(version key, label) of ``wanted`` (a version string or key), listing versions only when needed."""
+        known = known_versions(app)
+        if wanted.lower() in known:
+            return known[wanted.lower()]
+        if is_version(wanted):
+            for key, label in known.values():
+                if is_version(label) and parse_version(label) == parse_version(wanted):
+                    return key, label
+            versions = list_versions(self.client, record_key(app))
+            for version in versions:
+                label = version_label(version)
+                if is_version(label) and parse_version(label) == parse_version(wanted):
+                    return record_key(version), label
+            labels = sorted((version_label(v) for v in versions if is_version(version_label(v))),
+                            key=parse_version)
+            raise ValueError("version '%s' of application '%s' not found. Valid versions: %s." % (
+                wanted, record_name(app), ", ".join(labels) or "none"))
+        try:
+            version = self.client.get("applications/%s/versions/%s/" % (record_key(app), wanted))
+        except LifetimeApiError as exc:
+            if exc.status in (400, 404):
+                raise ValueError("version '%s' of application '%s' not found: give a version such as 1.2.0 or a version key." % (
+                    wanted, record_name(app)))
+            raise
+        return record_key(version), version_label(version)
+
+    def zone(self, wanted, target_status):
+        """(zone key, zone name) for the target: the one asked, the one the app uses there, or the default.
+
+        The target's zones are listed only when a zone is asked or an application is new in the target; an
+        application that keeps its zone gets the zone's name only when the zones were listed anyway.
+        """
+        if wanted:
+            zone = self.lookups.deployment_zone(self.target, wanted)
+            return record_key(zone), record_name(zone)
+        if target_status and field(target_status, "DeploymentZoneKey"):
+            return field(target_status, "DeploymentZoneKey"), None
+        default = next((zone for zone in self.target_zones() if field(zone, "IsDefault")), None)
+        if default is None:
+            return "", None
+        return record_key(default), record_name(default)
+
+    def target_zones(self):
+        if self.zones is None:
+            try:
+                self.zones = self.lookups.deployment_zones(self.target)
+            except LifetimeApiError as exc:
+                if exc.status != 403:
+                    raise
+                self.zones = []
+        return self.zones
+
+    def name_zones(self):
+        """Fill in the names of the zones applications keep, when the target's zones were listed anyway."""
+        if not self.zones:
+            return
+        names = dict(((record_key(zone) or "").lower(), record_name(zone)) for zone in self.zones)
+        for item in self.to_deploy:
+            if item["deployment_zone_key"] and not item["deployment_zone"]:
+                item["deployment_zone"] = names.get(item["deployment_zone_key"].lower())
