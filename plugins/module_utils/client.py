@@ -147,6 +147,7 @@ class LifetimeClient:
         if proxy:
             self.session.proxies = {"http": proxy, "https": proxy}
         self.request_count = 0
+        self.last_request = None  # (method, path) of the latest request: named by failures while reading its answer
 
     # -- public verbs ---------------------------------------------------------------------
 
@@ -174,6 +175,7 @@ class LifetimeClient:
     def request(self, method, path, params=None, body=None, data=None, content_type=None):
         url = self.url_for(path)
         path = "/" + path.lstrip("/")
+        self.last_request = (method, path)
         headers = {"Authorization": "Bearer " + self._token}
         payload = data
         if body is not None:
@@ -198,6 +200,7 @@ class LifetimeClient:
         if same_origin:
             headers["Authorization"] = "Bearer " + self._token
         path = urlsplit(url).path
+        self.last_request = ("GET", path)
         response = self._send("GET", url, path, params=None, data=None, headers=headers, stream=True)
         try:
             if response.status_code == 401:
