@@ -185,7 +185,7 @@ class LifetimeClient:
             headers["Content-Type"] = content_type
         response = self._send(method, url, path, params=_query(params), data=payload, headers=headers)
         if response.status_code >= 400:
-            raise LifetimeApiError.from_response(method, path, response.status_code, decode_body(response))
+            raise LifetimeApiError.from_response(method, path, response.status_code, decode_body(response), url=url)
         return decode_body(response)
 
     def download(self, url, dest):

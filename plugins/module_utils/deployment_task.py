@@ -36,8 +36,6 @@ class Options:
             raise TypeError("unknown deployment option(s): %s" % ", ".join(unknown))
         for name, default in self.DEFAULTS.items():
             setattr(self, name, values.get(name, default))
-        if self.wait_timeout is None or self.wait_timeout <= 0:
-            raise ValueError("wait_timeout must be more than 0 seconds, got %s" % self.wait_timeout)
 
     @classmethod
     def from_params(cls, params):

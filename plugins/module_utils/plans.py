@@ -33,6 +33,7 @@ from ansible_collections.outsystems.lifetime.plugins.module_utils.plan_records i
 )
 from ansible_collections.outsystems.lifetime.plugins.module_utils.records import field, record_key, record_name
 from ansible_collections.outsystems.lifetime.plugins.module_utils.selection import PlanBuilder
+from ansible_collections.outsystems.lifetime.plugins.module_utils.waiting import WaitTimeout
 
 STATES = ("present", "started", "aborted", "absent")
 
@@ -93,9 +94,16 @@ class PlanTask:
         runner = self.runner
         self.before = dict(status=runner.status)
         if runner.status in (RUNNING, INTERVENTION):
-            runner.abort(min(self.options.wait_timeout, engine.ABORT_WAIT))
+            seconds = min(self.options.wait_timeout, engine.ABORT_WAIT)
             self.changed = True
             self.after = dict(status=ABORTED)
+            try:
+                runner.abort(seconds)
+            except WaitTimeout:
+                self.after = dict(status=runner.status)
+                runner.warnings.append("deployment plan %s was asked to abort but its status is still %s after %s seconds; LifeTime "
+                                       "finishes the abort on its own (deployment_info shows when it is aborted)." % (
+                                           runner.key, runner.status, seconds))
         elif runner.status in (ABORTED, ABORTING):
             self.msg = "deployment plan %s is already %s" % (runner.key, runner.status)
         else:

@@ -11,11 +11,10 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-import difflib
-
 from ansible_collections.outsystems.lifetime.plugins.module_utils.applications import list_versions, status_in, version_label
 from ansible_collections.outsystems.lifetime.plugins.module_utils.errors import LifetimeApiError, LifetimeError
-from ansible_collections.outsystems.lifetime.plugins.module_utils.lookups import not_found, pick
+from ansible_collections.outsystems.lifetime.plugins.module_utils.lookups import closest_name, not_found, pick, valid_names
+from ansible_collections.outsystems.lifetime.plugins.module_utils.module_base import blank_text, number_as_version
 from ansible_collections.outsystems.lifetime.plugins.module_utils.records import field, is_version, parse_version, record_key, record_name
 
 APPLICATION_KEYS = ("name", "version", "deployment_zone")
@@ -31,8 +30,13 @@ def normalize_applications(applications):
             unknown = sorted(set(element) - set(APPLICATION_KEYS))
             if unknown:
                 raise ValueError("applications: unknown key(s) %s in %r; valid keys: name, version, deployment_zone" % (", ".join(unknown), element))
-            if not element.get("name"):
+            if not str(element.get("name") or "").strip():
                 raise ValueError("applications: element %r has no name (the application name or key)" % (element,))
+            label = "applications[%d]" % len(normalized)
+            problem = number_as_version(label + ".version", element.get("version")) or blank_text(label + ".version", element.get("version")) \
+                or blank_text(label + ".deployment_zone", element.get("deployment_zone"))
+            if problem:
+                raise ValueError(problem)
             normalized.append(dict(name=str(element["name"]), version=None if element.get("version") is None else str(element["version"]),
                                    deployment_zone=element.get("deployment_zone")))
         elif isinstance(element, (str, int, float)) and str(element).strip():
@@ -90,13 +94,9 @@ class PlanBuilder:
             names = [record_name(app) for app in applications]
             if len(unknown) == 1:
                 raise not_found("application", unknown[0], names)
-            valid = str(not_found("application", unknown[0], names)).split(" not found. ", 1)[1].split(" Did you mean")[0]
-            hints = []
-            for name in unknown:
-                close = difflib.get_close_matches(name, names, n=1, cutoff=0.5)
-                if close:
-                    hints.append("'%s': did you mean '%s'?" % (name, close[0]))
-            raise ValueError(("applications not found: %s. %s %s" % (", ".join("'%s'" % name for name in unknown), valid, " ".join(hints))).strip())
+            hints = ["'%s': did you mean '%s'?" % (name, closest_name(name, names)) for name in unknown if closest_name(name, names)]
+            raise ValueError(("applications not found: %s. %s %s" % (", ".join("'%s'" % name for name in unknown), valid_names("application", names),
+                                                                    " ".join(hints))).strip())
         problems = []
         for entry, app in resolved:
             try:
