@@ -108,7 +108,7 @@ class PlanTask:
             self.msg = "deployment plan %s is already %s" % (runner.key, runner.status)
         else:
             raise DeploymentError("deployment plan %s cannot be aborted: its status is %s (only running plans or plans waiting "
-                                         "for user intervention can be aborted)" % (runner.key, runner.status), runner.result())
+                                  "for user intervention can be aborted)" % (runner.key, runner.status), runner.result())
         return self.outcome()
 
     def delete(self, key):
@@ -139,7 +139,7 @@ class PlanTask:
             if not same_operations(operations_of(plan), wanted_operations(self.to_deploy)):
                 if runner.status != SAVED:
                     raise DeploymentError("deployment plan %s has other operations than asked but cannot be updated: its status "
-                                                 "is %s (only saved plans can be changed)" % (runner.key, runner.status), runner.result())
+                                          "is %s (only saved plans can be changed)" % (runner.key, runner.status), runner.result())
                 notes = self.asked["notes"]
                 body = self.body(source, target, notes if notes is not None else field(plan, "Notes"))
                 if not self.check:
@@ -259,7 +259,7 @@ class PlanTask:
             self.msg = "deployment plan %s already finished (%s); it is not started again" % (runner.key, status)
         else:
             raise DeploymentError("deployment plan %s ended with status %s and cannot be started again: create a new plan. "
-                                         "Deployment log: %s" % (runner.key, status, log_text(log_of(runner.status_record))), runner.result())
+                                  "Deployment log: %s" % (runner.key, status, log_text(log_of(runner.status_record))), runner.result())
         if runner.commands and self.after is None:
             self.after = dict(self.before or {}, status=RUNNING)
         return self.outcome()
