@@ -78,7 +78,7 @@ _raw:
 from ansible.errors import AnsibleError, AnsibleLookupError
 from ansible.plugins.lookup import LookupBase
 
-from ansible_collections.outsystems.lifetime.plugins.module_utils.applications import version_labels
+from ansible_collections.outsystems.lifetime.plugins.module_utils.applications import status_in, version_labels
 from ansible_collections.outsystems.lifetime.plugins.module_utils.errors import LifetimeError
 from ansible_collections.outsystems.lifetime.plugins.module_utils.lookups import Lookups
 from ansible_collections.outsystems.lifetime.plugins.module_utils.plugin_options import plugin_client
@@ -96,12 +96,12 @@ def application_status(lookups, application, environment):
     """The status of an application in an environment, with its version label; a ValueError when it does not run there."""
     env = lookups.environment(environment)
     app = lookups.application(application, env_status=True)
-    for status in app.get("AppStatusInEnvs") or []:
-        if (status.get("EnvironmentKey") or "").lower() == (record_key(env) or "").lower():
-            if status.get("BaseApplicationVersionKey") and not status.get("BaseApplicationVersionLabel"):
-                labels = version_labels(lookups.client, record_key(app))
-                status = dict(status, BaseApplicationVersionLabel=labels.get(status["BaseApplicationVersionKey"].lower()))
-            return status
+    status = status_in(app, record_key(env) or "")
+    if status:
+        if status.get("BaseApplicationVersionKey") and not status.get("BaseApplicationVersionLabel"):
+            labels = version_labels(lookups.client, record_key(app))
+            status = dict(status, BaseApplicationVersionLabel=labels.get(status["BaseApplicationVersionKey"].lower()))
+        return status
     raise ValueError("application '%s' is not running in environment '%s'." % (record_name(app), record_name(env)))
 
 

@@ -88,7 +88,7 @@ def status_label(status):
 
 def version_labels(client, application_key):
     """{version key (lower case): label} of every version of the application, from one GET /applications/{key}/versions/."""
-    versions = client.get_list("applications/%s/versions/" % application_key, params={"MaximumVersionsToReturn": ALL_VERSIONS})
+    versions = list_versions(client, application_key)
     return dict(((record_key(record) or "").lower(), version_label(record)) for record in versions if record_key(record))
 
 

@@ -12,6 +12,17 @@ import time
 from ansible_collections.outsystems.lifetime.plugins.module_utils.errors import LifetimeError
 
 
+def now():
+    """Seconds on a clock that only goes forward. With pause(), the one source of time of every wait in the
+    collection: tests replace these two functions (monkeypatch waiting.now and waiting.pause) to run on a virtual clock."""
+    return time.monotonic()
+
+
+def pause(seconds):
+    """Wait ``seconds`` (see now())."""
+    time.sleep(seconds)
+
+
 class WaitTimeout(LifetimeError):
     """What was awaited did not happen within the timeout; ``last`` is the last answer of the check."""
 
@@ -29,7 +40,7 @@ def backoff_delays(first=0.5, longest=15, factor=1.6):
         delay = min(delay * factor, float(longest))
 
 
-def wait_for(check, timeout, first=0.5, longest=15, factor=1.6, sleep=time.sleep, clock=time.monotonic, what="the operation",
+def wait_for(check, timeout, first=0.5, longest=15, factor=1.6, sleep=None, clock=None, what="the operation",
              share=None, pause_first=False):
     """Call ``check()`` until it returns something truthy, and return that.
 
@@ -41,7 +52,10 @@ def wait_for(check, timeout, first=0.5, longest=15, factor=1.6, sleep=time.sleep
     and ``longest``): the end of a wait of T seconds is noticed within about ``share`` x T.
     With ``pause_first``, the first check comes after a pause of ``first`` seconds instead of at once
     (for something just started, whose state the caller already knows).
+    ``sleep`` and ``clock`` default to pause() and now().
     """
+    sleep = sleep or pause
+    clock = clock or now
     if timeout is None or timeout < 0:
         raise ValueError("timeout must be 0 or more seconds, got %r" % (timeout,))
     start = clock()
@@ -56,8 +70,8 @@ def wait_for(check, timeout, first=0.5, longest=15, factor=1.6, sleep=time.sleep
         remaining = timeout - waited
         if remaining <= 0:
             raise WaitTimeout("%s did not complete within %s seconds" % (what, _seconds(timeout)), last=result, waited=waited)
-        pause = next(delays) if share is None else min(float(longest), max(float(first), share * waited))
-        sleep(min(pause, remaining))
+        delay = next(delays) if share is None else min(float(longest), max(float(first), share * waited))
+        sleep(min(delay, remaining))
 
 
 def _seconds(value):

@@ -131,17 +131,10 @@ applications:
       returned: when O(environment) is given
 """
 
-from ansible_collections.outsystems.lifetime.plugins.module_utils.applications import fill_version_labels
+from ansible_collections.outsystems.lifetime.plugins.module_utils.applications import fill_version_labels, status_in
 from ansible_collections.outsystems.lifetime.plugins.module_utils.lookups import pick
 from ansible_collections.outsystems.lifetime.plugins.module_utils.module_base import LifetimeModule
 from ansible_collections.outsystems.lifetime.plugins.module_utils.records import record_key, record_name, to_snake
-
-
-def status_in(application, environment_key):
-    for status in application.get("AppStatusInEnvs") or []:
-        if (status.get("EnvironmentKey") or "").lower() == environment_key.lower():
-            return status
-    return {}
 
 
 def with_running_version(application, environment_key):

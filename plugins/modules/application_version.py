@@ -180,8 +180,6 @@ def validate(params):
     """Input errors, found before any request."""
     version = (params["version"] or "auto").strip()
     if params["state"] == "present":
-        if not params["environment"]:
-            raise ValueError("environment is required with state=present: the environment whose application is tagged")
         if version != "auto":
             parse_version(version)
         for mobile in params["mobile_versions"] or []:
@@ -300,6 +298,7 @@ def main():
             wait_timeout=dict(type="int", default=60),
         ),
         supports_check_mode=True,
+        required_if=[("state", "present", ["environment"])],
     )
     module.run(tag if module.params["state"] == "present" else delete)
 

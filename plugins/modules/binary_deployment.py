@@ -159,145 +159,15 @@ msg:
   type: str
 """
 
-import hashlib
-import os
-
-from ansible_collections.outsystems.lifetime.plugins.module_utils import deployments as dep
-from ansible_collections.outsystems.lifetime.plugins.module_utils.artifacts import remote_sha256
-from ansible_collections.outsystems.lifetime.plugins.module_utils.client import extract_key
-from ansible_collections.outsystems.lifetime.plugins.module_utils.errors import LifetimeApiError, LifetimeError
+from ansible_collections.outsystems.lifetime.plugins.module_utils.binary_plans import deploy_package
+from ansible_collections.outsystems.lifetime.plugins.module_utils.deployment_task import Options, deployment_argument_spec, report
 from ansible_collections.outsystems.lifetime.plugins.module_utils.module_base import LifetimeModule
-from ansible_collections.outsystems.lifetime.plugins.module_utils.records import field, record_key, record_name, to_snake
-
-
-def file_digest(path):
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for chunk in iter(lambda: handle.read(1024 * 1024), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
-def already_running(module, environment, details, sha256):
-    """True when the environment already runs what the uploaded package holds.
-
-    A binary plan, as LifeTime documents it, has no ApplicationOperations: its applications are in
-    ApplicationsToDeploy with IsNew. One application that is not new: compare the package the environment runs
-    for it with the uploaded one. Where the plan lists versions, compare them with what the environment runs.
-    """
-    plan = field(details, "Deployment", "deployment") or {}
-    operations = dep.operations_of(plan)
-    if not operations:
-        apps = field(details, "ApplicationsToDeploy", "applicationsToDeploy") or []
-        if len(apps) != 1 or field(apps[0], "IsNew", "isNew") is not False:
-            return False
-        return running_package_sha256(module, environment, field(apps[0], "ApplicationKey", "applicationKey")) == sha256
-    if any(not version_key for version_key, _zone in operations):
-        return False
-    running = set()
-    for app in module.lookups.applications(env_status=True):
-        status = dep.status_in(app, record_key(environment))
-        if status is not None and not field(status, "IsModified"):
-            running.add((field(status, "BaseApplicationVersionKey") or "").lower())
-    return all(version_key in running for version_key, _zone in operations)
-
-
-def running_package_sha256(module, environment, app_key):
-    """sha256 of the package (.oap) the environment runs for an application; None when it cannot be had."""
-    path = "environments/%s/applications/%s/content/" % (record_key(environment), app_key)
-    try:
-        return remote_sha256(module.client, lambda: module.client.get(path), "the application %s running in '%s'" % (
-            app_key, record_name(environment)))
-    except LifetimeError:
-        return None
-
-
-def upload(module, environment, src):
-    """POST the package; the new plan's key. LifeTime's default refusal of binaries to Production is said plainly."""
-    try:
-        with open(src, "rb") as handle:
-            answer = module.client.post("environments/%s/deployment/" % record_key(environment), data=handle,
-                                        content_type="application/octet-stream")
-    except LifetimeApiError as exc:
-        said = " ".join(exc.messages).lower()
-        production = (field(environment, "EnvironmentType") or "").lower() == "production"
-        refusal = any(word in said for word in ("binar", "disabled", "not allowed", "not enabled"))
-        if exc.status in (400, 403) and (refusal or (production and not said)):
-            raise LifetimeError(
-                "LifeTime refused the binary deployment of %s to '%s' (HTTP %s: %s). Deploying binaries (.oap/.osp) to a "
-                "Production environment is disabled in LifeTime by default: a LifeTime administrator must enable binary "
-                "deployments to that environment in LifeTime's settings, or deploy the application from another environment "
-                "with outsystems.lifetime.deployment." % (src, record_name(environment), exc.status, "; ".join(exc.messages) or "no details given"),
-                status=exc.status, method=exc.method, path=exc.path, messages=exc.messages)
-        raise
-    key = extract_key(answer, "DeploymentKey")
-    if not key:
-        raise LifetimeError("LifeTime accepted %s but its answer held no deployment key: %r" % (src, answer))
-    return key
 
 
 def run(module):
     params = module.params
-    src = params["src"]
-    if not os.path.isfile(src):
-        raise ValueError("src '%s' does not exist or is not a file" % src)
-    if not os.access(src, os.R_OK):
-        raise ValueError("src '%s' cannot be read (permission denied)" % src)
-    try:
-        sha256 = file_digest(src)
-    except (IOError, OSError) as exc:
-        raise ValueError("src '%s' cannot be read: %s" % (src, exc))
-    size = os.path.getsize(src)
-    environment = module.lookups.environment(params["environment"])
-    runner = dep.PlanRunner(module)
-    extra = dict(sha256=sha256, size=size, applications_to_deploy=[])
-    if module.check_mode:
-        runner.created = True
-        runner.started = bool(params["start"])
-        runner.assume(dep.RUNNING if params["start"] else dep.SAVED)
-        return finish(module, runner, True, extra, msg="check mode: %s would be uploaded to '%s'" % (src, record_name(environment)))
-    key = upload(module, environment, src)
-    try:
-        runner.created_plan(key)
-        extra["applications_to_deploy"] = to_snake(field(runner.details, "ApplicationsToDeploy") or [])
-        if runner.status == dep.SAVED and already_running(module, environment, runner.details, sha256):
-            module.client.delete("deployments/%s/" % key)
-            runner.created = False
-            return finish(module, runner, False, extra, msg="'%s' already runs every application version in %s; the plan %s "
-                          "made by the upload was deleted" % (record_name(environment), src, key))
-        if params["start"]:
-            runner.start()
-            runner.run(params["wait"])
-    except dep.DeploymentError as exc:
-        fail(module, exc, extra)
-    except LifetimeError as exc:
-        fail(module, dep.DeploymentError("%s (deployment plan %s)" % (exc, key), runner.result()), extra)
-    return finish(module, runner, True, extra)
-
-
-def fail(module, exc, extra):
-    result = dict(exc.result)
-    for warning in result.pop("warnings", None) or []:
-        module.warn(warning)
-    result.update(extra)
-    module.fail_json(msg=str(exc), **result)
-
-
-def finish(module, runner, changed, extra, msg=None):
-    result = runner.result()
-    for warning in result.pop("warnings"):
-        module.warn(warning)
-    result["applications_to_redeploy"] = result.get("applications_to_redeploy") or []
-    result.update(extra)
-    result["key"] = result["key"] or ""
-    if msg:
-        result["msg"] = msg
-    upload = {}
-    if changed:
-        upload = dict(environment=record_name(module.lookups.environment(module.params["environment"])),
-                      package=os.path.basename(module.params["src"]), sha256=extra["sha256"], size=extra["size"],
-                      started=bool(module.params["start"]))
-    module.exit_result(changed, before={}, after=upload, **result)
+    report(module, lambda: deploy_package(module.client, module.lookups, params["environment"], params["src"], start=params["start"],
+                                          options=Options.from_params(params), check_mode=module.check_mode))
 
 
 def main():
@@ -306,7 +176,7 @@ def main():
         src=dict(type="path", required=True),
         start=dict(type="bool", default=True),
     )
-    spec.update(dep.deployment_argument_spec())
+    spec.update(deployment_argument_spec())
     module = LifetimeModule(argument_spec=spec, supports_check_mode=True)
     module.run(run)
 

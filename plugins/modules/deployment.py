@@ -355,305 +355,23 @@ msg:
   type: str
 """
 
-from ansible_collections.outsystems.lifetime.plugins.module_utils import deployments as dep
-from ansible_collections.outsystems.lifetime.plugins.module_utils.errors import LifetimeApiError, LifetimeError
-from ansible_collections.outsystems.lifetime.plugins.module_utils.module_base import LifetimeModule, blank_text, number_as_version
-from ansible_collections.outsystems.lifetime.plugins.module_utils.records import field, record_key, record_name
-
-
-def diff_record(plan, to_deploy=None, status=None, notes=None, environments=None):
-    """A comparable picture of a plan: environments, notes, operations and status (no key or dates)."""
-    if plan is None and to_deploy is None:
-        return {}
-    names = dict((record_key(env).lower(), record_name(env)) for env in environments or [])
-    plan = plan or {}
-    if to_deploy is None:
-        operations = [dict(version_key=v, deployment_zone_key=z) for v, z in dep.operations_of(plan)]
-    else:
-        operations = [dict(version_key=v, deployment_zone_key=z) for v, z in dep.wanted_operations(to_deploy)]
-    source = field(plan, "SourceEnvironmentKey") or ""
-    target = field(plan, "TargetEnvironmentKey") or ""
-    return dict(source_environment=names.get(source.lower(), source), target_environment=names.get(target.lower(), target),
-                notes=notes if notes is not None else field(plan, "Notes"), operations=operations, status=status)
-
-
-class Deployment:
-    def __init__(self, module):
-        self.module = module
-        self.params = module.params
-        self.client = module.client
-        self.lookups = module.lookups
-        self.check = module.check_mode
-        self.runner = dep.PlanRunner(module)
-        self.builder = None
-        self.to_deploy = []
-        self.before = None
-        self.after = None
-        self.changed = False
-        self.msg = None
-
-    # -- entry ----------------------------------------------------------------------------
-
-    def main(self):
-        params = self.params
-        state = params["state"]
-        if state in ("aborted", "absent"):
-            if not params["key"]:
-                raise ValueError("state %s needs key: the key of the deployment plan" % state)
-            return self.abort() if state == "aborted" else self.delete()
-        if params["continue_intervention"] and not params["key"]:
-            raise ValueError("continue_intervention needs key: the plan that waits for user intervention, after you checked its log")
-        if not params["key"] and not (params["source_environment"] and params["target_environment"] and params["applications"]):
-            raise ValueError("give source_environment, target_environment and applications, or key (an existing plan)")
-        if params["key"]:
-            return self.existing_plan()
-        return self.new_plan()
-
-    # -- plans by key ---------------------------------------------------------------------
-
-    def read_plan(self, missing_ok=False):
-        self.runner.key = self.params["key"]
-        try:
-            self.runner.read_details()
-        except LifetimeApiError as exc:
-            if exc.status == 404:
-                if missing_ok:
-                    return False
-                raise ValueError("deployment plan '%s' not found" % self.params["key"])
-            raise
-        self.runner.read_status()
-        return True
-
-    def abort(self):
-        if not self.read_plan():
-            return self.finish()
-        runner = self.runner
-        self.before = dict(status=runner.status)
-        if runner.status in (dep.RUNNING, dep.INTERVENTION):
-            runner.command("abort")
-            self.changed = True
-            self.after = dict(status=dep.ABORTED)
-            if not self.check:
-                seconds = min(self.params["wait_timeout"], dep.ABORT_WAIT)
-                try:
-                    dep.wait_for(lambda: runner.read_status() and runner.status not in (dep.RUNNING, dep.ABORTING, dep.INTERVENTION),
-                                 seconds, first=0.5, longest=5, sleep=dep.sleep)
-                except dep.WaitTimeout:
-                    self.after = dict(status=runner.status)
-                    self.module.warn("deployment plan %s was asked to abort but its status is still %s after %s seconds; LifeTime "
-                                     "finishes the abort on its own (deployment_info shows when it is aborted)." % (
-                                         runner.key, runner.status, seconds))
-        elif runner.status in (dep.ABORTED, dep.ABORTING):
-            self.msg = "deployment plan %s is already %s" % (runner.key, runner.status)
-        else:
-            raise dep.DeploymentError("deployment plan %s cannot be aborted: its status is %s (only running plans or plans waiting "
-                                      "for user intervention can be aborted)" % (runner.key, runner.status), runner.result())
-        return self.finish()
-
-    def delete(self):
-        if not self.read_plan(missing_ok=True):
-            self.msg = "deployment plan %s does not exist" % self.params["key"]
-            return self.finish()
-        runner = self.runner
-        if runner.status != dep.SAVED:
-            raise dep.DeploymentError("deployment plan %s cannot be deleted: its status is %s (only saved plans can be deleted)" % (
-                runner.key, runner.status), runner.result())
-        self.before = diff_record(runner.plan, status=runner.status, environments=self.lookups.environments())
-        self.after = {}
-        if not self.check:
-            self.client.delete("deployments/%s/" % runner.key)
-        self.changed = True
-        return self.finish(deleted=True)
-
-    def existing_plan(self):
-        params = self.params
-        self.read_plan()
-        runner = self.runner
-        plan = runner.plan
-        environments = self.lookups.environments()
-        self.before = diff_record(plan, status=runner.status, environments=environments)
-        if params["applications"]:
-            source = self.environment("source_environment", field(plan, "SourceEnvironmentKey"))
-            target = self.environment("target_environment", field(plan, "TargetEnvironmentKey"))
-            self.resolve(source, target)
-            wanted = dep.wanted_operations(self.to_deploy)
-            if not dep.same_operations(dep.operations_of(plan), wanted):
-                if runner.status != dep.SAVED:
-                    raise dep.DeploymentError("deployment plan %s has other operations than asked but cannot be updated: its status is "
-                                              "%s (only saved plans can be changed)" % (runner.key, runner.status), runner.result())
-                body = self.body(source, target, params["notes"] if params["notes"] is not None else field(plan, "Notes"))
-                if not self.check:
-                    self.client.put("deployments/%s/" % runner.key, body=body)
-                    runner.read_details()
-                self.changed = True
-                self.after = diff_record(plan, self.to_deploy, status=dep.SAVED, notes=body["Notes"], environments=environments)
-        self.runner.app_names = self.app_names()
-        return self.go_on()
-
-    def environment(self, option, plan_key):
-        env = self.lookups.environment(plan_key)
-        if self.params[option]:
-            asked = self.lookups.environment(self.params[option])
-            if record_key(asked) != record_key(env):
-                raise ValueError("%s '%s' is not the plan's (%s)" % (option, self.params[option], record_name(env)))
-        return env
-
-    # -- new plans ------------------------------------------------------------------------
-
-    def resolve(self, source, target):
-        if record_key(source) == record_key(target):
-            raise ValueError("source_environment and target_environment are both '%s': deploy to another environment" % record_name(source))
-        self.builder = dep.PlanBuilder(self.module, source, target)
-        self.to_deploy = self.builder.build(self.params["applications"])
-        self.runner.warnings.extend(self.builder.warnings)
-
-    def body(self, source, target, notes):
-        return {"Notes": notes if notes is not None else dep.DEFAULT_NOTES, "SourceEnvironmentKey": record_key(source),
-                "TargetEnvironmentKey": record_key(target), "ApplicationOperations": dep.operations_body(self.to_deploy)}
-
-    def new_plan(self):
-        params = self.params
-        source = self.lookups.environment(params["source_environment"])
-        target = self.lookups.environment(params["target_environment"])
-        self.resolve(source, target)
-        runner = self.runner
-        environments = self.lookups.environments()
-        if not self.to_deploy:
-            self.msg = "nothing to deploy: %s" % "; ".join("%s: %s" % (item["application_name"], item["reason"]) for item in self.builder.skipped)
-            return self.finish()
-        wanted = dep.wanted_operations(self.to_deploy)
-        found = self.find_plan(source, target, wanted)
-        if found is not None:
-            runner.key = record_key(found)
-            runner.read_details()
-            runner.status_record = found["_status"]
-            self.before = diff_record(runner.plan, status=runner.status, environments=environments)
-        else:
-            body = self.body(source, target, params["notes"])
-            self.before = {}
-            self.after = diff_record(body, self.to_deploy, status=dep.SAVED, notes=body["Notes"], environments=environments)
-            after_plan = dict(body, ApplicationOperations=[dict(op) for op in body["ApplicationOperations"]])
-            if self.check:
-                runner.details = {"Deployment": after_plan}
-                runner.assume(dep.SAVED)
-            else:
-                answer = self.client.post("deployments/", body=body)
-                runner.created_plan(self.client_key(answer))
-            runner.created = True
-            self.changed = True
-        runner.app_names = self.app_names()
-        return self.go_on()
-
-    @staticmethod
-    def client_key(answer):
-        from ansible_collections.outsystems.lifetime.plugins.module_utils.client import extract_key
-        key = extract_key(answer)
-        if not key:
-            raise LifetimeError("LifeTime created the deployment plan but its answer held no key: %r" % (answer,))
-        return key
-
-    def find_plan(self, source, target, wanted):
-        """A plan from source to target with the wanted operations that is saved or under way."""
-        plans = self.client.get_list("deployments/", params={"TargetEnvironmentKey": record_key(target)})
-        under_way, saved = None, None
-        for plan in plans:
-            if (field(plan, "SourceEnvironmentKey") or "").lower() != record_key(source).lower():
-                continue
-            if (field(plan, "TargetEnvironmentKey") or "").lower() != record_key(target).lower():
-                continue
-            if not dep.same_operations(dep.operations_of(plan), wanted):
-                continue
-            status = self.client.get("deployments/%s/status/" % record_key(plan)) or {}
-            plan = dict(plan, _status=status)
-            if dep.status_of(status) in (dep.RUNNING, dep.INTERVENTION) and under_way is None:
-                under_way = plan
-            elif dep.status_of(status) == dep.SAVED and saved is None:
-                saved = plan
-        return under_way or saved
-
-    def app_names(self):
-        names = {}
-        try:
-            for app in self.lookups.applications(env_status=True) if self.builder else self.lookups.applications():
-                names[record_key(app).lower()] = record_name(app)
-        except LifetimeError:
-            pass
-        return names
-
-    # -- start and wait -------------------------------------------------------------------
-
-    def go_on(self):
-        params = self.params
-        runner = self.runner
-        if not self.check or runner.key:
-            runner.check_conflicts(params["allow_conflicts"])
-        if params["state"] == "present":
-            return self.finish()
-        status = runner.status
-        if status == dep.SAVED:
-            runner.start(params["redeploy_outdated"], params["continue_with_errors"])
-            self.changed = True
-            if self.after is None:
-                self.after = dict(self.before or {})
-            self.after = dict(self.after, status=dep.RUNNING)
-            runner.run(params["wait"])
-        elif status in (dep.RUNNING, dep.INTERVENTION, dep.ABORTING):
-            if status == dep.ABORTING:
-                raise dep.DeploymentError("deployment plan %s is being aborted" % runner.key, runner.result())
-            if status == dep.INTERVENTION and runner.info not in dep.HANDLED_INFO and params["continue_intervention"]:
-                runner.resume()
-            runner.run(params["wait"])
-            if runner.commands:
-                self.changed = True
-        elif status in dep.SUCCESSFUL:
-            self.msg = "deployment plan %s already finished (%s); it is not started again" % (runner.key, status)
-        else:
-            raise dep.DeploymentError("deployment plan %s ended with status %s and cannot be started again: create a new plan. "
-                                      "Deployment log: %s" % (runner.key, status, dep.log_text(dep.log_of(runner.status_record))),
-                                      runner.result())
-        if runner.commands and self.after is None:
-            self.after = dict(self.before or {}, status=dep.RUNNING)
-        return self.finish()
-
-    def finish(self, **extra):
-        result = self.runner.result()
-        result.update(extra)
-        result["skipped_applications"] = self.builder.skipped if self.builder else []
-        result["applications_to_deploy"] = self.to_deploy
-        if self.msg:
-            result["msg"] = self.msg
-        for warning in result.pop("warnings"):
-            self.module.warn(warning)
-        before, after = self.before, self.after
-        if not self.changed:
-            before = after = None
-        self.module.exit_result(self.changed, before=before, after=after, **result)
+from ansible_collections.outsystems.lifetime.plugins.module_utils.deployment_task import Options, deployment_argument_spec, report
+from ansible_collections.outsystems.lifetime.plugins.module_utils.module_base import LifetimeModule
+from ansible_collections.outsystems.lifetime.plugins.module_utils.plans import STATES, PlanTask
+from ansible_collections.outsystems.lifetime.plugins.module_utils.selection import normalize_applications
 
 
 def run(module):
-    deployment = Deployment(module)
-    try:
-        deployment.main()
-    except dep.DeploymentError as exc:
-        module.fail_json(msg=str(exc), **fail_fields(exc.result, deployment))
-    except LifetimeError as exc:
-        if deployment.runner.key:
-            module.fail_json(msg="%s (deployment plan %s)" % (exc, deployment.runner.key), **fail_fields(deployment.runner.result(), deployment))
-        raise
-
-
-def fail_fields(result, deployment):
-    fields = dict(result)
-    fields["skipped_applications"] = deployment.builder.skipped if deployment.builder else []
-    fields["applications_to_deploy"] = deployment.to_deploy
-    for warning in fields.pop("warnings", None) or []:
-        deployment.module.warn(warning)
-    return fields
+    params = module.params
+    applications = normalize_applications(params["applications"])
+    task = PlanTask(module.client, module.lookups, Options.from_params(params), check_mode=module.check_mode)
+    report(module, lambda: task.run(params["state"], key=params["key"], source_environment=params["source_environment"],
+                                    target_environment=params["target_environment"], applications=applications, notes=params["notes"]))
 
 
 def main():
     spec = dict(
-        state=dict(type="str", default="started", choices=["present", "started", "aborted", "absent"]),
+        state=dict(type="str", default="started", choices=list(STATES)),
         key=dict(type="str", no_log=False),
         source_environment=dict(type="str"),
         target_environment=dict(type="str"),
@@ -669,36 +387,15 @@ def main():
         continue_with_errors=dict(type="bool", default=False),
         continue_intervention=dict(type="bool", default=False),
     )
-    spec.update(dep.deployment_argument_spec())
-    module = LifetimeModule(argument_spec=spec, supports_check_mode=True)
-    module.params["applications"] = normalize_applications(module, module.params["applications"])
+    spec.update(deployment_argument_spec())
+    module = LifetimeModule(argument_spec=spec, supports_check_mode=True, required_if=[
+        ("state", "aborted", ["key"]),
+        ("state", "absent", ["key"]),
+        ("state", "present", ["key", "applications"], True),
+        ("state", "started", ["key", "applications"], True),
+        ("continue_intervention", True, ["key"]),
+    ])
     module.run(run)
-
-
-def normalize_applications(module, applications):
-    """Each element as a dict with name, version and deployment_zone; bad elements fail at once."""
-    if applications is None:
-        return None
-    normalized = []
-    for element in applications:
-        if isinstance(element, dict):
-            unknown = sorted(set(element) - set(("name", "version", "deployment_zone")))
-            if unknown:
-                module.fail_json(msg="applications: unknown key(s) %s in %r; valid keys: name, version, deployment_zone" % (", ".join(unknown), element))
-            if not str(element.get("name") or "").strip():
-                module.fail_json(msg="applications: element %r has no name (the application name or key)" % (element,))
-            label = "applications[%d]" % len(normalized)
-            problem = number_as_version(label + ".version", element.get("version")) or blank_text(label + ".version", element.get("version")) \
-                or blank_text(label + ".deployment_zone", element.get("deployment_zone"))
-            if problem:
-                module.fail_json(msg=problem)
-            normalized.append(dict(name=str(element["name"]), version=None if element.get("version") is None else str(element["version"]),
-                                   deployment_zone=element.get("deployment_zone")))
-        elif isinstance(element, (str, int, float)) and str(element).strip():
-            normalized.append(dict(name=str(element).strip(), version=None, deployment_zone=None))
-        else:
-            module.fail_json(msg="applications: element %r is neither an application name nor a dictionary with name" % (element,))
-    return normalized
 
 
 if __name__ == "__main__":

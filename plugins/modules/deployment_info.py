@@ -127,7 +127,7 @@ deployments:
       returned: when O(key) is given
 """
 
-from ansible_collections.outsystems.lifetime.plugins.module_utils import deployments as dep
+from ansible_collections.outsystems.lifetime.plugins.module_utils import plan_records as dep
 from ansible_collections.outsystems.lifetime.plugins.module_utils.dates import without_unset_dates
 from ansible_collections.outsystems.lifetime.plugins.module_utils.errors import LifetimeApiError
 from ansible_collections.outsystems.lifetime.plugins.module_utils.module_base import LifetimeModule

@@ -10,7 +10,7 @@ simulator's `delay` fault) still sees time pass as usual.
 import threading
 import time
 
-from ansible_collections.outsystems.lifetime.plugins.module_utils import deployments, waiting
+from ansible_collections.outsystems.lifetime.plugins.module_utils import waiting
 from lifetime_simulator import clock as simulator_clock
 
 
@@ -37,19 +37,9 @@ class VirtualClock:
             self.paused += seconds
 
 
-def set_defaults(monkeypatch, function, **values):
-    """Replace default values of ``function``'s named parameters for the test (undone by monkeypatch)."""
-    code = function.__code__
-    names = code.co_varnames[:code.co_argcount]
-    defaults = list(function.__defaults__)
-    first = len(names) - len(defaults)
-    for name, value in values.items():
-        defaults[names.index(name) - first] = value
-    monkeypatch.setattr(function, "__defaults__", tuple(defaults))
-
-
 def run_on(monkeypatch, clock):
-    """Until the test ends: the simulator's time, wait_for's default clock and sleep, and the deployment polls use ``clock``."""
+    """Until the test ends: the simulator's time and every wait of the collection (waiting.now/waiting.pause, the one
+    time hook of plugins/module_utils) use ``clock``."""
     monkeypatch.setattr(simulator_clock, "source", clock.clock)
-    monkeypatch.setattr(deployments, "sleep", clock.sleep)
-    set_defaults(monkeypatch, waiting.wait_for, sleep=clock.sleep, clock=clock.clock)
+    monkeypatch.setattr(waiting, "now", clock.clock)
+    monkeypatch.setattr(waiting, "pause", clock.sleep)

@@ -184,7 +184,7 @@ def test_application_not_running_in_environment_fails(run_module, simulator):
 
 def test_environment_required_for_present(run_module, simulator):
     result = run_module("application_version", application="Orders")
-    assert result.get("failed") and "environment is required" in result["msg"]
+    assert result.get("failed") and "state is present but all of the following are missing: environment" in result["msg"]
     assert simulator.requests() == []
 
 

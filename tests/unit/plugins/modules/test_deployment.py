@@ -320,8 +320,22 @@ def test_intervention_is_never_continued_unless_asked(simulator, run_module, sce
 
 def test_continue_intervention_needs_key(simulator, run_module):
     result = promote(run_module, continue_intervention=True)
-    assert result["failed"] and "continue_intervention needs key" in result["msg"], result
+    assert result["failed"] and "continue_intervention is True but all of the following are missing: key" in result["msg"], result
     assert mutating(simulator) == [] and plans(simulator) == {}
+
+
+@pytest.mark.parametrize("args, message", [
+    (dict(state="aborted"), "state is aborted but all of the following are missing: key"),
+    (dict(state="absent"), "state is absent but all of the following are missing: key"),
+    (dict(source_environment="Development", target_environment="Test"), "state is started but any of the following are missing: key, applications"),
+    (dict(state="present", target_environment="Test"), "state is present but any of the following are missing: key, applications"),
+    (dict(applications=["Orders"], target_environment="Test"), "give source_environment, target_environment and applications, or key (an existing plan)"),
+])
+def test_options_a_state_needs_fail_before_any_request(simulator, run_module, args, message):
+    simulator.clear_requests()
+    result = run_module("deployment", **args)
+    assert result["failed"] and message in result["msg"], result
+    assert simulator.requests() == []
 
 
 def test_finished_with_errors_fails_with_log(simulator, run_module):
