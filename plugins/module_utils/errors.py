@@ -47,7 +47,7 @@ class LifetimeConnectionError(LifetimeError):
     """LifeTime could not be reached, or did not answer in time."""
 
     @classmethod
-    def unreachable(cls, method, path, base_url, exc):
+    def unreachable(cls, method, path, base_url, exc, service="LifeTime"):
         reason = exc.__class__.__name__
         text = str(exc)
         for marker in ("Connection refused", "Name or service not known", "Temporary failure in name resolution",
@@ -58,13 +58,13 @@ class LifetimeConnectionError(LifetimeError):
         hint = ""
         if reason == "certificate verify failed":
             hint = " Give the CA bundle in ca_path, or set validate_certs: false for a test server."
-        return cls("%s %s: could not reach LifeTime at %s (%s).%s" % (method, path, base_url, reason, hint),
+        return cls("%s %s: could not reach %s at %s (%s).%s" % (method, path, service, base_url, reason, hint),
                    method=method, path=path)
 
     @classmethod
-    def timeout(cls, method, path, seconds, base_url):
-        return cls("%s %s: LifeTime at %s did not answer within the timeout of %s seconds; raise 'timeout' if the "
-                   "server is slow." % (method, path, base_url, seconds), method=method, path=path)
+    def timeout(cls, method, path, seconds, base_url, service="LifeTime"):
+        return cls("%s %s: %s at %s did not answer within the timeout of %s seconds; raise 'timeout' if the "
+                   "server is slow." % (method, path, service, base_url, seconds), method=method, path=path)
 
 
 class LifetimeApiError(LifetimeError):
