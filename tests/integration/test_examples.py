@@ -2,7 +2,7 @@
 
 One playbook per module, its tasks taken verbatim from the module's EXAMPLES. Only what cannot be the
 same on a test machine is rewritten: the simulator's address (the examples use the demo's
-http://127.0.0.1:8080) and the local paths (/tmp, /etc/lifetime) go to this test's directory, and the
+http://127.0.0.1:8080, which also serves the AI Mentor Studio API under /AIMentorStudioAPI/rest/v1) and the local paths (/tmp, /etc/lifetime) go to this test's directory, and the
 vaulted secrets the examples reference are given as extra vars.
 """
 
@@ -15,7 +15,9 @@ from testlib.collection import REPO
 
 MODULES = REPO / "plugins" / "modules"
 DEMO_URL = "http://127.0.0.1:8080"
-SECRETS = {"reporting_password": "Rep0rting-pass!", "sc_password": "Serv1ce-Center!", "carol_password": "Car0l-pass!"}
+SECRETS = {"reporting_password": "Rep0rting-pass!", "sc_password": "Serv1ce-Center!", "carol_password": "Car0l-pass!",
+           # The simulator's AI Mentor Studio credentials (tests/lifetime_simulator/aims.py); its API is under the same address.
+           "aims_api_key": "demo-aims-key", "aims_activation_code": "demo-activation-code"}
 # What a module's examples expect of the infrastructure beyond the seeded simulator.
 SCENARIOS = {"deployment": ["two_step"]}
 
