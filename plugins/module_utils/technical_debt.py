@@ -106,8 +106,8 @@ class AimsClient(Transport):
                                          proxy=proxy, backoff_factor=backoff_factor, **extra)
         self._credentials = {"x-api-key": api_key, "x-activation-code": activation_code}
 
-    def get(self, path, params=None, missing_ok=False):
-        """The JSON body of a GET; None for a 404 when ``missing_ok`` (the API's "no data")."""
+    def read(self, path, params=None, missing_ok=False):
+        """The JSON body of a GET (named read, not get: these are not LifeTime API paths); None for a 404 when ``missing_ok`` (the API's "no data")."""
         path = "/" + path.lstrip("/")
         query = dict((name, value) for name, value in (params or {}).items() if value is not None)
         response = self._send("GET", self.url_for(path), path, params=query or None, data=None, headers=dict(self._credentials))
@@ -133,7 +133,7 @@ class AimsClient(Transport):
         offset, seen, found, info = 0, set(), [], {}
         while True:
             query["Offset"] = offset
-            body = self.get("/TechnicalDebt_Application", query, missing_ok=missing_ok)
+            body = self.read("/TechnicalDebt_Application", query, missing_ok=missing_ok)
             if body is None:
                 return None
             info = body.get("InfrastructureInfo") or info
@@ -233,8 +233,8 @@ def technical_debt(client, applications=None, page_size=MAX_PAGE_SIZE):
     asked application absent from it is asked for by its GUID, where a 404 means no data. One listing instead of one
     call per application keeps a large promotion within the API's request quota.
     """
-    catalog = Catalog(client.get("/TechnicalDebt_Level"), client.get("/TechnicalDebt_Category"))
-    analysed = client.get("/TechnicalDebt_LastAnalysisDate")
+    catalog = Catalog(client.read("/TechnicalDebt_Level"), client.read("/TechnicalDebt_Category"))
+    analysed = client.read("/TechnicalDebt_LastAnalysisDate")
     try:
         moment = parse_date(analysed.get("LastAnalyzedOn", analysed.get("LastAnalysisDate")))
     except ValueError as exc:

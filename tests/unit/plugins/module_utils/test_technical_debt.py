@@ -62,11 +62,11 @@ def test_missing_credentials_name_the_options_and_variables():
 
 
 def test_the_credentials_go_in_the_two_headers_only(simulator, aims):
-    body = aims.get("/TechnicalDebt_Level")
+    body = aims.read("/TechnicalDebt_Level")
     assert [level["Name"] for level in body["Levels"]] == ["Low", "Medium", "High"]
     wrong = AimsClient(simulator.aims_url, "not-the-key", CODE, retries=0)
     with pytest.raises(LifetimeApiError) as caught:
-        wrong.get("/TechnicalDebt_Level")
+        wrong.read("/TechnicalDebt_Level")
     assert caught.value.status == 401
     assert "aims_api_key" in str(caught.value) and "not-the-key" not in str(caught.value) and CODE not in str(caught.value)
 
@@ -119,7 +119,7 @@ def test_retries_exhausted_give_one_actionable_error(simulator, sleeps):
     simulator.set_scenario("http_5xx", status=503, retry_after=2, count=5, path_contains="TechnicalDebt")
     client = AimsClient(simulator.aims_url, KEY, CODE, retries=2, sleep=sleeps)
     with pytest.raises(LifetimeApiError) as caught:
-        client.get("/TechnicalDebt_Level")
+        client.read("/TechnicalDebt_Level")
     assert caught.value.status == 503 and sleeps == [2.0, 2.0]
     assert "still analysing" in str(caught.value) and KEY not in str(caught.value)
 
@@ -127,7 +127,7 @@ def test_retries_exhausted_give_one_actionable_error(simulator, sleeps):
 def test_an_unreachable_server_is_named_as_ai_mentor_studio(sleeps):
     client = AimsClient("http://127.0.0.1:9/AIMentorStudioAPI/rest/v1", KEY, CODE, retries=1, timeout=2, sleep=sleeps)
     with pytest.raises(LifetimeConnectionError) as caught:
-        client.get("/TechnicalDebt_Level")
+        client.read("/TechnicalDebt_Level")
     assert "could not reach AI Mentor Studio at http://127.0.0.1:9" in str(caught.value) and len(sleeps) == 1
 
 
