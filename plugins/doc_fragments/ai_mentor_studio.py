@@ -33,7 +33,7 @@ options:
       - Never logged, never shown in results or error messages.
     type: str
 notes:
-  - The requests to AI Mentor Studio use the same O(validate_certs), O(timeout), O(retries) and O(proxy) as those to LifeTime,
+  - The requests to AI Mentor Studio use the same O(validate_certs), O(ca_path), O(timeout), O(retries) and O(proxy) as those to LifeTime,
     with the same retry rules; an HTTP 503 (data still being analysed) and an HTTP 429 (quota exceeded) are retried after
     the C(Retry-After) the server gives.
 """

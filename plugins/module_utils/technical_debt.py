@@ -31,7 +31,7 @@ MAX_PAGE_SIZE = 200
 SECURITY_CATEGORY = "security"
 
 # option name -> (argument spec entry, environment variable); documented in doc_fragments/ai_mentor_studio.py.
-# validate_certs, timeout, retries and proxy are the connection options' (doc_fragments/connection.py): one setting each.
+# validate_certs, ca_path, timeout, retries and proxy are the connection options' (doc_fragments/connection.py): one setting each.
 AIMS_OPTIONS = {
     "aims_url": (dict(type="str", default=DEFAULT_AIMS_URL), "AIMS_URL"),
     "aims_api_key": (dict(type="str", no_log=True), "AIMS_API_KEY"),
@@ -52,7 +52,7 @@ def aims_argument_spec():
 def aims_client(params):
     """An AimsClient from a module's parameters (the AI Mentor Studio options and the shared connection settings)."""
     return AimsClient(params["aims_url"], params.get("aims_api_key"), params.get("aims_activation_code"),
-                      validate_certs=params.get("validate_certs", True), timeout=params.get("timeout") or 30,
+                      validate_certs=params.get("validate_certs", True), ca_path=params.get("ca_path"), timeout=params.get("timeout") or 30,
                       retries=3 if params.get("retries") is None else params["retries"], proxy=params.get("proxy"))
 
 
@@ -94,7 +94,7 @@ class AimsClient(Transport):
 
     service = "AI Mentor Studio"
 
-    def __init__(self, url, api_key, activation_code, validate_certs=True, timeout=30, retries=3, proxy=None,
+    def __init__(self, url, api_key, activation_code, validate_certs=True, ca_path=None, timeout=30, retries=3, proxy=None,
                  backoff_factor=1.0, sleep=None):
         missing = [name for name, value in (("aims_api_key", api_key), ("aims_activation_code", activation_code)) if not value]
         if missing:
@@ -102,7 +102,7 @@ class AimsClient(Transport):
                 "s" if len(missing) > 1 else "", ", ".join(missing),
                 " and ".join("%s or %s" % (name, AIMS_OPTIONS[name][1]) for name in missing)))
         extra = {} if sleep is None else {"sleep": sleep}
-        super(AimsClient, self).__init__(aims_base_url(url), validate_certs=validate_certs, timeout=timeout, retries=retries,
+        super(AimsClient, self).__init__(aims_base_url(url), validate_certs=validate_certs, ca_path=ca_path, timeout=timeout, retries=retries,
                                          proxy=proxy, backoff_factor=backoff_factor, **extra)
         self._credentials = {"x-api-key": api_key, "x-activation-code": activation_code}
 
