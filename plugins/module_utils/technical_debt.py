@@ -15,6 +15,8 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+import time
+
 try:
     from urllib.parse import urlsplit, urlunsplit
 except ImportError:  # pragma: no cover - Python 2 is not supported
@@ -95,15 +97,14 @@ class AimsClient(Transport):
     service = "AI Mentor Studio"
 
     def __init__(self, url, api_key, activation_code, validate_certs=True, ca_path=None, timeout=30, retries=3, proxy=None,
-                 backoff_factor=1.0, sleep=None):
+                 backoff_factor=1.0, sleep=time.sleep):
         missing = [name for name, value in (("aims_api_key", api_key), ("aims_activation_code", activation_code)) if not value]
         if missing:
             raise ValueError("missing AI Mentor Studio option%s %s: set %s" % (
                 "s" if len(missing) > 1 else "", ", ".join(missing),
                 " and ".join("%s or %s" % (name, AIMS_OPTIONS[name][1]) for name in missing)))
-        extra = {} if sleep is None else {"sleep": sleep}
         super(AimsClient, self).__init__(aims_base_url(url), validate_certs=validate_certs, ca_path=ca_path, timeout=timeout, retries=retries,
-                                         proxy=proxy, backoff_factor=backoff_factor, **extra)
+                                         proxy=proxy, backoff_factor=backoff_factor, sleep=sleep)
         self._credentials = {"x-api-key": api_key, "x-activation-code": activation_code}
 
     def read(self, path, params=None, missing_ok=False):
@@ -120,7 +121,7 @@ class AimsClient(Transport):
             message = "GET %s failed with HTTP %s: %s. %s" % (path, response.status_code, said, hint_for(response.status_code))
             raise LifetimeApiError(message.strip(), "GET", path, response.status_code, messages)
         if not isinstance(body, dict):
-            raise ValueError("GET %s: AI Mentor Studio answered %r where a JSON object was expected" % (path, body))
+            raise ValueError("GET %s: AI Mentor Studio answered %.200r where a JSON object was expected" % (path, body))
         return body
 
     def application_pages(self, params=None, page_size=MAX_PAGE_SIZE, missing_ok=False):
@@ -130,7 +131,7 @@ class AimsClient(Transport):
         """
         query = dict(params or {})
         query["Limit"] = page_size
-        offset, seen, found, info = 0, set(), [], {}
+        offset, found, info = 0, [], {}
         while True:
             query["Offset"] = offset
             body = self.read("/TechnicalDebt_Application", query, missing_ok=missing_ok)
@@ -138,9 +139,8 @@ class AimsClient(Transport):
                 return None
             info = body.get("InfrastructureInfo") or info
             found.extend(body.get("Applications") or [])
-            seen.add(offset)
             following = (body.get("Page") or {}).get("NextPageOffset")
-            if not isinstance(following, int) or following <= offset or following in seen or not body.get("Applications"):
+            if not isinstance(following, int) or following <= offset or not body.get("Applications"):
                 return info, found
             offset = following
 
