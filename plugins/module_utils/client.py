@@ -5,7 +5,8 @@
 
 It knows the base-URL forms, the session and its headers, timeouts, retries with
 backoff and Retry-After, how the real server encodes its answers (204, plain-text keys,
-JSON) and how to turn a failure into one error a person can act on.
+JSON) and how to turn a failure into one error a person can act on. Its transport (session, timeouts, retries) is
+Transport, which the AI Mentor Studio client (technical_debt.py) shares.
 """
 
 from __future__ import absolute_import, division, print_function
