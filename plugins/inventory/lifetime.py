@@ -16,8 +16,10 @@ description:
     and every host in the group C(lifetime).
   - Each host gets the variables C(lifetime_environment_key), C(lifetime_environment_name), C(lifetime_host_name),
     C(lifetime_platform_version), C(lifetime_environment_type), C(lifetime_order), C(lifetime_use_https),
-    C(lifetime_is_cloud_environment), C(lifetime_application_server), C(lifetime_database_provider),
+    C(lifetime_is_cloud_environment), C(lifetime_is_offline), C(lifetime_application_server), C(lifetime_database_provider),
     C(lifetime_number_of_front_ends) and C(lifetime_deployment_zones).
+  - LifeTime sends C(IsOffline) for some environments only; C(lifetime_is_offline) is false when it is absent. An
+    environment whose type is empty joins no type group.
   - C(ansible_host) is the environment's host name and C(ansible_connection) is C(local), because the modules of this
     collection talk to the LifeTime API from the controller and OutSystems servers are usually not reachable over SSH.
   - C(ansible_python_interpreter) is C({{ ansible_playbook_python }}), the Python that runs ansible-playbook (where
@@ -80,6 +82,7 @@ from ansible.plugins.inventory import BaseInventoryPlugin, Cacheable, Constructa
 from ansible_collections.outsystems.lifetime.plugins.module_utils.errors import LifetimeApiError, LifetimeError
 from ansible_collections.outsystems.lifetime.plugins.module_utils.plugin_options import plugin_client
 from ansible_collections.outsystems.lifetime.plugins.module_utils.records import field, record_key, record_name, to_snake
+from ansible_collections.outsystems.lifetime.plugins.module_utils.unexpected import is_deliberate, unexpected_message
 
 try:
     from ansible.template import trust_as_template
@@ -112,6 +115,7 @@ def host_vars(environment, zones):
         "lifetime_order": field(environment, "Order", "order"),
         "lifetime_use_https": field(environment, "UseHTTPS", "useHTTPS"),
         "lifetime_is_cloud_environment": field(environment, "IsCloudEnvironment", "isCloudEnvironment"),
+        "lifetime_is_offline": bool(field(environment, "IsOffline", "isOffline")),
         "lifetime_application_server": field(environment, "ApplicationServer", "applicationServer"),
         "lifetime_database_provider": field(environment, "DatabaseProvider", "databaseProvider"),
         "lifetime_number_of_front_ends": field(environment, "NumberOfFrontEnds", "numberOfFrontEnds"),
@@ -153,6 +157,7 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
 
     def _fetch(self):
         """Environments, and their deployment zones, as plain data (what the inventory cache stores)."""
+        client = None
         try:
             client = plugin_client(self)
             environments = client.get_list("environments/")
@@ -164,8 +169,15 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
                     zones, zones_note = self._zones(client, environment)
                 result.append({"environment": environment, "zones": zones, "zones_note": zones_note})
             return result
-        except (LifetimeError, ValueError) as exc:
+        except AnsibleError:
+            raise
+        except LifetimeError as exc:
             raise AnsibleParserError("outsystems.lifetime.lifetime inventory: %s" % exc)
+        except Exception as exc:  # pylint: disable=broad-except
+            if is_deliberate(exc):
+                raise AnsibleParserError("outsystems.lifetime.lifetime inventory: %s" % exc)
+            raise AnsibleParserError(unexpected_message(exc, getattr(client, "last_request", None), "outsystems.lifetime.lifetime inventory"),
+                                     orig_exc=exc) from exc
 
     @staticmethod
     def _zones(client, environment):

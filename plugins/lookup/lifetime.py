@@ -15,8 +15,9 @@ description:
   - The first term is the kind of record, the other terms are names or keys. Names are matched exactly, then without
     regard to case; an unknown name fails with the valid names and the closest match.
   - C(running_version) returns the version label the application runs in O(environment) (for example C(2.0.0));
-    C(application_status) returns the application's whole status there (C(base_application_version_label),
-    C(is_modified) and more).
+    C(application_status) returns the application's whole status there (C(base_application_version_key),
+    C(base_application_version_label), C(is_modified) and more). LifeTime names the running version by key only, so
+    both read that application's versions once to give its label.
   - The connection options are the same as the modules' and fall back to the same E(LIFETIME_URL), E(LIFETIME_TOKEN)
     and other environment variables.
 options:
@@ -77,10 +78,12 @@ _raw:
 from ansible.errors import AnsibleError, AnsibleLookupError
 from ansible.plugins.lookup import LookupBase
 
+from ansible_collections.outsystems.lifetime.plugins.module_utils.applications import version_labels
 from ansible_collections.outsystems.lifetime.plugins.module_utils.errors import LifetimeError
 from ansible_collections.outsystems.lifetime.plugins.module_utils.lookups import Lookups
 from ansible_collections.outsystems.lifetime.plugins.module_utils.plugin_options import plugin_client
 from ansible_collections.outsystems.lifetime.plugins.module_utils.records import record_key, record_name, to_snake
+from ansible_collections.outsystems.lifetime.plugins.module_utils.unexpected import is_deliberate, unexpected_message
 
 SIMPLE_KINDS = ("environment", "application", "module", "user", "team", "role")
 ZONE_KINDS = ("deployment_zone", "template")
@@ -90,11 +93,14 @@ KINDS = SIMPLE_KINDS + ZONE_KINDS + STATUS_KINDS
 
 
 def application_status(lookups, application, environment):
-    """The status of an application in an environment; a LookupError-worthy ValueError when it does not run there."""
+    """The status of an application in an environment, with its version label; a ValueError when it does not run there."""
     env = lookups.environment(environment)
     app = lookups.application(application, env_status=True)
     for status in app.get("AppStatusInEnvs") or []:
         if (status.get("EnvironmentKey") or "").lower() == (record_key(env) or "").lower():
+            if status.get("BaseApplicationVersionKey") and not status.get("BaseApplicationVersionLabel"):
+                labels = version_labels(lookups.client, record_key(app))
+                status = dict(status, BaseApplicationVersionLabel=labels.get(status["BaseApplicationVersionKey"].lower()))
             return status
     raise ValueError("application '%s' is not running in environment '%s'." % (record_name(app), record_name(env)))
 
@@ -125,16 +131,25 @@ class LookupModule(LookupBase):
         if kind in ZONE_KINDS + STATUS_KINDS and not environment:
             raise AnsibleLookupError("kind '%s' needs environment=<name or key>." % kind)
         wanted_field = self.get_option("field")
+        client = None
         try:
-            lookups = Lookups(plugin_client(self))
+            client = plugin_client(self)
+            lookups = Lookups(client)
             return [self._one(lookups, kind, name, environment, wanted_field) for name in names]
-        except (LifetimeError, ValueError) as exc:
+        except AnsibleError:
+            raise
+        except LifetimeError as exc:
             raise AnsibleLookupError("outsystems.lifetime.lifetime: %s" % exc)
+        except Exception as exc:  # pylint: disable=broad-except
+            if is_deliberate(exc):
+                raise AnsibleLookupError("outsystems.lifetime.lifetime: %s" % exc)
+            raise AnsibleLookupError(unexpected_message(exc, getattr(client, "last_request", None), "outsystems.lifetime.lifetime lookup"),
+                                     orig_exc=exc) from exc
 
     @staticmethod
     def _one(lookups, kind, name, environment, wanted_field):
         if kind == "running_version":
-            return application_status(lookups, name, environment).get("BaseApplicationVersionLabel")
+            return application_status(lookups, name, environment).get("BaseApplicationVersionLabel") or None
         if kind == "application_status":
             record = application_status(lookups, name, environment)
         elif kind == "deployment_zone":

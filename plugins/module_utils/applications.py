@@ -80,6 +80,35 @@ def highest_label(versions):
     return highest_version([version_label(record) for record in versions])
 
 
+def status_label(status):
+    """The version label a status names, when the server sends one: the documented API gives only
+    BaseApplicationVersionKey (BaseApplicationVersionLabel is in the swagger alone), so this is often None."""
+    return field(status or {}, "BaseApplicationVersionLabel") or None
+
+
+def version_labels(client, application_key):
+    """{version key (lower case): label} of every version of the application, from one GET /applications/{key}/versions/."""
+    versions = client.get_list("applications/%s/versions/" % application_key, params={"MaximumVersionsToReturn": ALL_VERSIONS})
+    return dict(((record_key(record) or "").lower(), version_label(record)) for record in versions if record_key(record))
+
+
+def fill_version_labels(client, applications):
+    """Give every status of ``applications`` that names a version key but no label its label (BaseApplicationVersionLabel).
+
+    Reads the versions of each application concerned once; an application whose statuses already carry labels, or
+    that runs no tagged version, costs no request.
+    """
+    for application in applications:
+        statuses = [status for status in field(application, "AppStatusInEnvs", "appStatusInEnvs") or []
+                    if field(status, "BaseApplicationVersionKey") and not status_label(status)]
+        if not statuses:
+            continue
+        labels = version_labels(client, record_key(application))
+        for status in statuses:
+            status["BaseApplicationVersionLabel"] = labels.get(field(status, "BaseApplicationVersionKey").lower())
+    return applications
+
+
 def status_in(application, environment_key):
     """The application's AppStatusInEnvs entry for one environment, or {}."""
     for status in field(application, "AppStatusInEnvs", "appStatusInEnvs") or []:
@@ -91,7 +120,8 @@ def status_in(application, environment_key):
 def running_status(lookups, application, environment):
     """(base version label, base version key, is_modified) of ``application`` in ``environment``.
 
-    Fails, naming the applications that do run there, when it does not run there.
+    The label is None when LifeTime does not send it (see status_label). Fails, naming the applications that do run
+    there, when it does not run there.
     """
     try:
         running = lookups.client.get("environments/%s/applications/%s/" % (record_key(environment), record_key(application)),
@@ -102,7 +132,7 @@ def running_status(lookups, application, environment):
         names = [record_name(app) for app in lookups.running_applications(environment)]
         raise not_found("application", record_name(application), names, " running in environment '%s'" % record_name(environment))
     status = status_in(running or {}, record_key(environment))
-    return (field(status, "BaseApplicationVersionLabel") or None,
+    return (status_label(status),
             field(status, "BaseApplicationVersionKey") or None,
             bool(field(status, "IsModified")))
 

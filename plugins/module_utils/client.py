@@ -151,6 +151,7 @@ class Transport:
         if proxy:
             self.session.proxies = {"http": proxy, "https": proxy}
         self.request_count = 0
+        self.last_request = None  # (method, path) of the latest request: named by failures while reading its answer
 
     def url_for(self, path):
         if path.startswith("http://") or path.startswith("https://"):
@@ -239,6 +240,7 @@ class LifetimeClient(Transport):
     def request(self, method, path, params=None, body=None, data=None, content_type=None):
         url = self.url_for(path)
         path = "/" + path.lstrip("/")
+        self.last_request = (method, path)
         headers = {"Authorization": "Bearer " + self._token}
         payload = data
         if body is not None:
@@ -263,6 +265,7 @@ class LifetimeClient(Transport):
         if same_origin:
             headers["Authorization"] = "Bearer " + self._token
         path = urlsplit(url).path
+        self.last_request = ("GET", path)
         response = self._send("GET", url, path, params=None, data=None, headers=headers, stream=True)
         try:
             if response.status_code == 401:

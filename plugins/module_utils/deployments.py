@@ -17,6 +17,7 @@ __metaclass__ = type
 import difflib
 import time
 
+from ansible_collections.outsystems.lifetime.plugins.module_utils.applications import list_versions
 from ansible_collections.outsystems.lifetime.plugins.module_utils.dates import date_or_none, is_not_set, seconds_between, without_unset_dates
 from ansible_collections.outsystems.lifetime.plugins.module_utils.errors import LifetimeApiError, LifetimeError
 from ansible_collections.outsystems.lifetime.plugins.module_utils.lookups import not_found, pick
@@ -56,7 +57,6 @@ LONGEST_POLL = 15.0
 POLL_SHARE = 0.1
 ABORT_WAIT = 120
 DEFAULT_NOTES = "Created by Ansible (outsystems.lifetime)"
-VERSIONS_TO_LIST = 1000
 sleep = time.sleep
 
 
@@ -493,12 +493,15 @@ def status_in(application, environment_key):
 
 
 def known_versions(application):
-    """{version key: label} of the versions the application runs anywhere (from IncludeEnvStatus)."""
+    """{version key: (key, label)} of the versions the application runs anywhere (from IncludeEnvStatus).
+
+    The label is None when LifeTime sends only BaseApplicationVersionKey, as its documentation shows.
+    """
     versions = {}
     for status in field(application, "AppStatusInEnvs", "appStatusInEnvs") or []:
         key = field(status, "BaseApplicationVersionKey")
         if key:
-            versions[key.lower()] = (key, field(status, "BaseApplicationVersionLabel"))
+            versions[key.lower()] = (key, field(status, "BaseApplicationVersionLabel") or None)
     return versions
 
 
@@ -515,6 +518,7 @@ class PlanBuilder:
         self.skipped = []
         self.to_deploy = []
         self.zones = None
+        self.versions = {}
 
     def build(self, wanted_apps):
         applications = self.lookups.applications(env_status=True)
@@ -567,26 +571,48 @@ class PlanBuilder:
                 raise ValueError("application '%s' does not run in the source environment '%s'; give its version." % (
                     app_name, record_name(self.source)))
             version_key = field(source_status, "BaseApplicationVersionKey")
-            label = field(source_status, "BaseApplicationVersionLabel")
+            label = field(source_status, "BaseApplicationVersionLabel") or None
             if not version_key:
                 raise ValueError("application '%s' has no tagged version in '%s': tag one first." % (app_name, record_name(self.source)))
-            if field(source_status, "IsModified"):
-                self.warnings.append("application '%s' was modified in '%s' after version %s was tagged; version %s is deployed, "
-                                     "without those changes (tag a new version to deploy them)." % (
-                                         app_name, record_name(self.source), label, label))
         zone = self.zone(entry.get("deployment_zone"), target_status)
-        from_version = field(target_status, "BaseApplicationVersionLabel") if target_status else None
-        if target_status is not None and (field(target_status, "BaseApplicationVersionKey") or "").lower() == version_key.lower() \
-                and not field(target_status, "IsModified") \
-                and (not entry.get("deployment_zone") or (field(target_status, "DeploymentZoneKey") or "").lower() == zone[0].lower()):
-            self.skipped.append(dict(application_name=app_name, application_key=record_key(app), version=label,
-                                     reason="'%s' already runs version %s, unmodified" % (record_name(self.target), label)))
+        target_key = (field(target_status, "BaseApplicationVersionKey") or "") if target_status else ""
+        keeps = target_status is not None and target_key.lower() == version_key.lower() and not field(target_status, "IsModified") \
+            and (not entry.get("deployment_zone") or self.same_zone(field(target_status, "DeploymentZoneKey"), zone[0]))
+        if not keeps:
+            # Labels are read (one list of versions per application) only for what moves.
+            label = label or self.label(app, version_key)
+        if not wanted_version and field(source_status, "IsModified"):
+            named = label or "(key %s)" % version_key
+            self.warnings.append("application '%s' was modified in '%s' after version %s was tagged; version %s is deployed, "
+                                 "without those changes (tag a new version to deploy them)." % (
+                                     app_name, record_name(self.source), named, named))
+        if keeps:
+            self.skipped.append(dict(application_name=app_name, application_key=record_key(app), version=label, version_key=version_key,
+                                     reason="'%s' already runs version %s, unmodified" % (record_name(self.target), label or version_key)))
             return
+        from_version = self.label(app, target_key) if target_key else None
         self.to_deploy.append(dict(application_name=app_name, application_key=record_key(app), from_version=from_version,
                                    to_version=label, version_key=version_key, deployment_zone=zone[1], deployment_zone_key=zone[0]))
 
+    def list_versions(self, app):
+        """The application's versions, read once per application and run."""
+        app_key = record_key(app)
+        if app_key not in self.versions:
+            self.versions[app_key] = list_versions(self.client, app_key)
+        return self.versions[app_key]
+
+    def label(self, app, version_key):
+        """The label of one of the application's versions: from its statuses when LifeTime sends labels, else from its versions."""
+        known = known_versions(app).get(version_key.lower())
+        if known and known[1]:
+            return known[1]
+        for version in self.list_versions(app):
+            if (record_key(version) or "").lower() == version_key.lower():
+                return field(version, "Version", "version")
+        return None
+
     def version(self, app, wanted):
-        """(version key, label) of ``wanted`` (a version string or key), listing versions only when needed."""
+        """(version key, label or None) of ``wanted`` (a version string or key), listing versions only when needed."""
         known = known_versions(app)
         if wanted.lower() in known:
             return known[wanted.lower()]
@@ -594,7 +620,7 @@ class PlanBuilder:
             for key, label in known.values():
                 if is_version(label) and parse_version(label) == parse_version(wanted):
                     return key, label
-            versions = self.client.get_list("applications/%s/versions/" % record_key(app), params={"MaximumVersionsToReturn": VERSIONS_TO_LIST})
+            versions = self.list_versions(app)
             for version in versions:
                 label = field(version, "Version", "version")
                 if is_version(label) and parse_version(label) == parse_version(wanted):
@@ -604,7 +630,8 @@ class PlanBuilder:
             raise ValueError("version '%s' of application '%s' not found. Valid versions: %s." % (
                 wanted, record_name(app), ", ".join(labels) or "none"))
         try:
-            version = self.client.get("applications/%s/versions/%s/" % (record_key(app), wanted))
+            # LifeTime answers 400 to this GET without IncludeModules.
+            version = self.client.get("applications/%s/versions/%s/" % (record_key(app), wanted), params={"IncludeModules": True})
         except LifetimeApiError as exc:
             if exc.status in (400, 404):
                 raise ValueError("version '%s' of application '%s' not found: give a version such as 1.2.0 or a version key." % (
@@ -621,12 +648,21 @@ class PlanBuilder:
         if wanted:
             zone = self.lookups.deployment_zone(self.target, wanted)
             return record_key(zone), record_name(zone)
-        if target_status is not None and field(target_status, "DeploymentZoneKey"):
-            return field(target_status, "DeploymentZoneKey"), None
+        if target_status is not None:
+            # The application keeps its zone; "" (as documented) names none in particular and is sent as it is.
+            return field(target_status, "DeploymentZoneKey") or "", None
         default = next((zone for zone in self.target_zones() if field(zone, "IsDefault")), None)
         if default is None:
             return "", None
         return record_key(default), record_name(default)
+
+    def same_zone(self, current_key, wanted_key):
+        """Whether an application in zone ``current_key`` ("" = none named, so the default) is in ``wanted_key``."""
+        current = (current_key or "").lower()
+        if not current:
+            default = next((zone for zone in self.target_zones() if field(zone, "IsDefault")), None)
+            current = (record_key(default) or "").lower() if default else ""
+        return current == (wanted_key or "").lower()
 
     def target_zones(self):
         if self.zones is None:

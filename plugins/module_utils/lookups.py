@@ -91,7 +91,8 @@ class Lookups:
 
     def applications(self, env_status=False, modules=False):
         params = {}
-        if env_status:
+        if env_status or modules:
+            # LifeTime answers 400 to IncludeModules without IncludeEnvStatus (the modules come in the statuses).
             params["IncludeEnvStatus"] = True
         if modules:
             params["IncludeModules"] = True

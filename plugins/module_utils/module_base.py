@@ -19,6 +19,11 @@ from ansible_collections.outsystems.lifetime.plugins.module_utils.connection imp
 from ansible_collections.outsystems.lifetime.plugins.module_utils.errors import LifetimeError
 from ansible_collections.outsystems.lifetime.plugins.module_utils.lookups import Lookups
 from ansible_collections.outsystems.lifetime.plugins.module_utils.records import to_snake
+from ansible_collections.outsystems.lifetime.plugins.module_utils.unexpected import (
+    current_traceback,
+    is_deliberate,
+    unexpected_message,
+)
 
 MASK = "********"
 SECRET_WORDS = ("password", "token", "secret")
@@ -65,14 +70,23 @@ class LifetimeModule(AnsibleModule):
         return self._lookups
 
     def run(self, work):
-        """Call ``work(self)``; a LifetimeError or a bad value becomes a clear task failure."""
+        """Call ``work(self)``; a LifetimeError or a bad value becomes a clear task failure.
+
+        Anything else that escapes (an answer in a form the module did not expect) becomes a failure
+        naming the request whose answer was being read, with the traceback only in ``exception``
+        (shown with -vvv): never a bare Python error.
+        """
         try:
             work(self)
         except LifetimeError as exc:
             details = dict((key, value) for key, value in exc.details.items() if key in ("status", "method", "path", "messages"))
             self.fail_json(msg=str(exc), **details)
-        except ValueError as exc:
-            self.fail_json(msg=str(exc))
+        except Exception as exc:  # pylint: disable=broad-except
+            if is_deliberate(exc):
+                self.fail_json(msg=str(exc))
+            last = self._client.last_request if self._client is not None else None
+            details = {"method": last[0], "path": last[1]} if last else {}
+            self.fail_json(msg=unexpected_message(exc, last), exception=current_traceback(), **details)
 
     def exit_result(self, changed, before=None, after=None, **result):
         """Exit with ``changed``, the result fields, and a diff of whole objects with secrets masked."""

@@ -103,6 +103,7 @@ from ansible_collections.outsystems.lifetime.plugins.module_utils.applications i
     list_versions,
     running_status,
     version_label,
+    version_labels,
     version_or_fail,
 )
 from ansible_collections.outsystems.lifetime.plugins.module_utils.artifacts import fetch, resolve_dest
@@ -125,6 +126,8 @@ def download(module):
     else:
         environment = module.lookups.environment(params["environment"])
         label, version_key, _modified = running_status(module.lookups, application, environment)
+        if version_key and not label:
+            label = version_labels(module.client, app_key).get(version_key.lower())
         env_key = record_key(environment)
 
         def get_link():

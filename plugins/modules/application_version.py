@@ -208,6 +208,9 @@ def tag(module):
     base_label, base_key, modified = running_status(module.lookups, application, environment)
     versions = list_versions(module.client, app_key)
     labels = [version_label(record) for record in versions]
+    if base_key and not base_label:
+        # LifeTime names the running version by key only: its label comes from the versions just read.
+        base_label = next((version_label(record) for record in versions if (record_key(record) or "").lower() == base_key.lower()), None)
     result = dict(application_key=app_key, application_name=record_name(application), environment_key=env_key,
                   previous_version=base_label)
     before = dict(application=record_name(application), environment=record_name(environment), version=base_label,

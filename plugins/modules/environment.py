@@ -65,7 +65,8 @@ options:
         required: true
       permission_level:
         description:
-          - The label of the permission level (see M(outsystems.lifetime.role_info)).
+          - The label of the permission level, as LifeTime lists them (see M(outsystems.lifetime.role_info)), for example
+            C(Open and Debug Applications) or C(Full Control); matched case-insensitively. LifeTime gets its number (0 to 6).
         type: str
         required: true
       create_applications:
@@ -108,7 +109,7 @@ EXAMPLES = r"""
     service_center_password: "{{ sc_password }}"
     role_permissions:
       - role: Developer
-        permission_level: Deploy Applications
+        permission_level: Open and Debug Applications
 
 - name: Unregister it
   outsystems.lifetime.environment:

@@ -82,14 +82,18 @@ environments:
       type: str
       sample: prod.lifetime.example.com
     environment_type:
-      description: Development, Test, Production or another type.
+      description: Development, Test, Production or another type; an empty string when the environment has none.
       type: str
     order:
       description: The position of the environment in the promotion path.
       type: int
     os_version:
-      description: The platform server version.
+      description: The platform server version, with 3 or 4 parts (for example C(11.26.0) or C(11.13.2.32392)).
       type: str
+    is_offline:
+      description: Whether LifeTime cannot reach the environment. LifeTime sends it for some environments only; absent means online.
+      type: bool
+      returned: when LifeTime sends it
     deployment_zones:
       description: The deployment zones, when O(deployment_zones=true).
       type: list

@@ -50,7 +50,8 @@ options:
       permission_level:
         description:
           - The label of the permission level, as LifeTime lists them (see RV(outsystems.lifetime.role_info#module:permission_levels)),
-            for example C(Change & Deploy Applications). Matched case-insensitively; an unknown label fails naming the valid ones.
+            for example C(Change and Deploy Applications). Matched case-insensitively; an unknown label fails naming the valid ones.
+          - LifeTime numbers the levels 0 (no access) to 6 (C(Full Control)) and names them itself.
         type: str
         required: true
       create_applications:
@@ -88,12 +89,12 @@ EXAMPLES = r"""
     manage_teams: true
     environment_permissions:
       - environment: Development
-        permission_level: Change & Deploy Applications
+        permission_level: Change and Deploy Applications
         create_applications: true
       - environment: Test
-        permission_level: Deploy Applications
+        permission_level: Open and Debug Applications
       - environment: Production
-        permission_level: Deploy Applications
+        permission_level: Open and Debug Applications
 
 - name: Delete it, moving its users to Developer
   outsystems.lifetime.role:
@@ -125,8 +126,8 @@ role:
       description: The permission in each environment, sorted by environment name.
       type: list
       elements: dict
-      sample: [{"environment_key": "0f8c...", "environment_name": "Development", "level": 4,
-                "level_label": "Change & Deploy Applications", "create_applications": true, "add_dependencies_to_system": false}]
+      sample: [{"environment_key": "0f8c...", "environment_name": "Development", "level": 5,
+                "level_label": "Change and Deploy Applications", "create_applications": true, "add_dependencies_to_system": false}]
 """
 
 from ansible_collections.outsystems.lifetime.plugins.module_utils.access import find, pick_level, sorted_by, unwrap

@@ -61,8 +61,8 @@ roles:
       description: Whether the role can manage teams and roles.
       type: bool
     environment_permissions:
-      description: The permission in each environment (environment_key, environment_name, level, level_label,
-        create_applications, add_dependencies_to_system).
+      description: The permission in each environment (environment_key, environment_name, level (0 to 6), level_label
+        (the server's name for the level), create_applications, add_dependencies_to_system).
       type: list
       elements: dict
 permission_levels:
@@ -70,7 +70,8 @@ permission_levels:
   returned: always
   type: list
   elements: dict
-  sample: [{"level": 0, "level_label": "None"}, {"level": 5, "level_label": "Full Control"}]
+  sample: [{"level": 2, "level_label": "Open and Debug Applications"}, {"level": 5, "level_label": "Change and Deploy Applications"},
+           {"level": 6, "level_label": "Full Control"}]
 """
 
 from ansible_collections.outsystems.lifetime.plugins.module_utils.access import sorted_by, unwrap

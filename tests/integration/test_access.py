@@ -14,9 +14,9 @@ PLAY = """
         manage_teams: true
         environment_permissions:
           - environment: Development
-            permission_level: Change & Deploy Applications
+            permission_level: Change and Deploy Applications
           - environment: Production
-            permission_level: Deploy Applications
+            permission_level: Open and Debug Applications
     - name: A user with a password
       outsystems.lifetime.user:
         username: carol

@@ -80,6 +80,23 @@ def test_bare_file_uses_lifetime_environment_variables(installed_collection, sim
     assert not simulator.mutating_requests()
 
 
+def test_documented_environment_shapes(installed_collection, simulator, tmp_path):
+    """As documented (*-env-list): IsOffline in some records only (absent = online), EnvironmentType may be "" (no group)."""
+    test = simulator.state.find_env("Test")
+    test.env_type = ""
+    simulator.state.find_env("Production").is_offline = True
+    run = inventory(installed_collection, simulator, tmp_path, "plugin: outsystems.lifetime.lifetime\n", env=env_vars(simulator))
+    assert run.returncode == 0, run.stderr
+    data = plain(json.loads(run.stdout))
+    hostvars = data["_meta"]["hostvars"]
+    assert {name: hostvars[name]["lifetime_is_offline"] for name in hostvars} == {"Development": False, "Test": False, "Production": True}
+    assert "IsOffline" not in next(env for env in api_get(simulator, "environments/") if env["Name"] == "Test")
+    assert hostvars["Test"]["lifetime_environment_type"] == ""
+    assert "Test" in data["lifetime"]["hosts"]
+    assert not [group for group, members in data.items() if group not in ("_meta", "all", "lifetime", "ungrouped")
+                and "Test" in members.get("hosts", [])]
+
+
 def test_environment_key_matches_lifetime(installed_collection, simulator, tmp_path):
     run = inventory(installed_collection, simulator, tmp_path, "plugin: outsystems.lifetime.lifetime\n", env=env_vars(simulator))
     assert run.returncode == 0, run.stderr

@@ -4,6 +4,7 @@ import base64
 import json
 import re
 
+import pytest
 import requests
 
 
@@ -20,7 +21,10 @@ def values(run):
     return [json.loads(base64.b64decode(found)) for found in re.findall(r"LOOKUP=([A-Za-z0-9+/=]+)", run.stdout)]
 
 
-def test_records_keys_and_running_versions(playbook, simulator):
+@pytest.mark.parametrize("profile", ["documented", "swagger"])
+def test_records_keys_and_running_versions(playbook, simulator, profile):
+    """running_version gives the label whether LifeTime sends BaseApplicationVersionLabel (swagger) or not (documented)."""
+    simulator.set_profile(profile)
     run = playbook("""
         - hosts: localhost
           gather_facts: false
@@ -48,6 +52,9 @@ def test_records_keys_and_running_versions(playbook, simulator):
     production_key = [env["Key"] for env in api_get(simulator, "environments/") if env["Name"] == "Production"][0]
     assert values(run) == [production_key, "2.0.0", "Orders", ["Development", "Test"], True, False, "1.1.0"]
     assert not simulator.mutating_requests()
+    version_lists = [r for r in simulator.requests() if r["path"].rstrip("/").endswith("/versions")]
+    # One versions read per running_version / application_status answer, none when LifeTime sends the labels.
+    assert len(version_lists) == (0 if profile == "swagger" else 3), version_lists
 
 
 def test_explicit_connection_options_override_environment(playbook, simulator):

@@ -153,7 +153,7 @@ def test_check_mode_then_real_run_then_no_change(playbook, simulator, tag_modifi
     assert "Development -> Test: check mode, nothing changed" in check.stdout, check
     assert "would deploy Customer Portal: 1.1.0 -> %s" % expected["Customer Portal"] in check.stdout, check
     assert "would deploy Mobile Banking: 3.0.0 -> 3.1.0" in check.stdout
-    assert "already in Test: Orders 2.1.0" in check.stdout
+    assert "already in Test: Orders" in check.stdout  # its version is named only where LifeTime sends labels
     assert running(simulator, "Test", expected) == {"Customer Portal": "1.1.0", "Orders": "2.1.0", "Mobile Banking": "3.0.0"}
 
     real = playbook(PROMOTE, extra_vars=extra)

@@ -123,15 +123,34 @@ def report(playbook, simulator, tmp_path_factory):
     return _REPORT["run"], _REPORT["report_dir"]
 
 
-def test_report_from_one_list_call_each(report):
+def report_paths(requests):
+    return sorted(request["path"].rstrip("/").rsplit("/lifetimeapi/rest/v2", 1)[-1] for request in requests)
+
+
+def test_report_from_one_list_call_each(report, simulator):
+    """The documented LifeTime names running versions by key only: one versions read per application names them."""
     run, report_dir = report
     assert (report_dir / "report.html").is_file() and (report_dir / "report.md").is_file()
     requests = _REPORT["requests"]
-    assert [request["method"] for request in requests] == ["GET", "GET"], requests
-    paths = sorted(request["path"].rstrip("/").rsplit("/lifetimeapi/rest/v2", 1)[-1] for request in requests)
-    assert paths == ["/applications", "/environments"], requests
+    assert {request["method"] for request in requests} == {"GET"}, requests
+    per_app = ["/applications/%s/versions" % key for key in simulator.state.apps]
+    assert report_paths(requests) == sorted(["/applications", "/environments"] + per_app), requests
     assert "Test -> Production: Customer Portal, Orders, Shared Components" in run.stdout
     assert "Development -> Test: Customer Portal, HR Onboarding, Mobile Banking" in run.stdout
+    assert "| Customer Portal | 1.2.0" in (report_dir / "report.md").read_text()
+
+
+def test_report_on_a_server_sending_version_labels(report, playbook, simulator, tmp_path):
+    """A LifeTime that sends BaseApplicationVersionLabel (the swagger profile): the two list calls and nothing more."""
+    simulator.set_profile("swagger")
+    simulator.clear_requests()
+    run = playbook(REPO / "playbooks" / "report.yml", extra_vars={"report_dir": str(tmp_path / "report")})
+    assert run.returncode == 0, run
+    assert report_paths(simulator.requests()) == ["/applications", "/environments"], simulator.requests()
+    assert "Test -> Production: Customer Portal, Orders, Shared Components" in run.stdout
+    def table(path):
+        return [line for line in path.read_text().splitlines() if line.startswith("|")]
+    assert table(tmp_path / "report" / "report.md") == table(_REPORT["report_dir"] / "report.md")
 
 
 def test_html_matrix_structure(report):

@@ -10,11 +10,14 @@ import pytest
 from testlib.collection import BIN, REPO, linked_collections_root
 
 ROLES = ("promote", "tag", "backup", "airgap")
+# Every role on the documented LifeTime; the roles that name versions also on one sending the swagger-only fields
+# (BaseApplicationVersionLabel...). The scenarios' simulators read LIFETIME_SIM_PROFILE.
+SCENARIOS = [(role, "documented") for role in ROLES] + [("promote", "swagger"), ("tag", "swagger")]
 
 
 @pytest.mark.skipif(not (BIN / "molecule").exists() and not shutil.which("molecule"), reason="molecule is not installed")
-@pytest.mark.parametrize("role", ROLES)
-def test_molecule_default_scenario(role, tmp_path):
+@pytest.mark.parametrize("role, profile", SCENARIOS)
+def test_molecule_default_scenario(role, profile, tmp_path):
     environment = dict(os.environ)
     environment.update({
         "PATH": "%s%s%s" % (BIN, os.pathsep, environment.get("PATH", "")),
@@ -24,6 +27,7 @@ def test_molecule_default_scenario(role, tmp_path):
         "ANSIBLE_HOME": str(tmp_path / "ansible-home"),
         "MOLECULE_NO_LOG": "false",
         "NO_COLOR": "1",
+        "LIFETIME_SIM_PROFILE": profile,
     })
     environment.pop("ANSIBLE_CONFIG", None)
     molecule = str(BIN / "molecule") if (BIN / "molecule").exists() else shutil.which("molecule")

@@ -1,5 +1,6 @@
 """Command line: PYTHONPATH=tests python -m lifetime_simulator --port 8080 --token demo-token"""
 import argparse
+import os
 import signal
 import sys
 
@@ -18,8 +19,8 @@ def parse_args(argv):
     parser.add_argument("--tag-delay-seconds", type=float, default=0.3, help="delay before a new version is listed")
     parser.add_argument("--link-minutes", type=float, default=60, help="download link lifetime")
     parser.add_argument("--scenario", action="append", default=[], metavar="NAME[:k=v,k=v]", help="activate a scenario")
-    parser.add_argument("--profile", default=DEFAULT_PROFILE, choices=sorted(PROFILES),
-                        help="server variant to answer like (see profiles.py; default: %(default)s)")
+    parser.add_argument("--profile", default=os.environ.get("LIFETIME_SIM_PROFILE") or DEFAULT_PROFILE, choices=sorted(PROFILES),
+                        help="server variant to answer like (see profiles.py; default: $LIFETIME_SIM_PROFILE, else %(default)s)")
     parser.add_argument("--request-log", default=None, metavar="FILE.jsonl", help="append every request as JSON lines")
     return parser.parse_args(argv)
 

@@ -12,14 +12,22 @@ VERSION_PATTERN = re.compile(r"^\d+\.\d+(\.\d+)?$")
 MOBILE_TYPES = ("apk", "aab", "ipa")
 
 
+def check_include_modules(req):
+    """A real LifeTime refuses IncludeModules without IncludeEnvStatus on the applications (400)."""
+    if req.flag("IncludeModules") and not req.flag("IncludeEnvStatus"):
+        raise ApiError(400, "IncludeModules requires IncludeEnvStatus to be true.")
+
+
 def list_applications(req):
     state = req.state
+    check_include_modules(req)
     items = [records.application_record(state, app, req.flag("IncludeEnvStatus"), req.flag("IncludeModules"))
              for app in state.apps.values()]
     return list_response(items)
 
 
 def get_application(req):
+    check_include_modules(req)
     app = req.state.app_or_404(req.params["ApplicationKey"])
     return json_response(200, records.application_record(req.state, app, req.flag("IncludeEnvStatus"), req.flag("IncludeModules")))
 
@@ -67,8 +75,11 @@ def version_or_404(req):
 
 
 def get_app_version(req):
+    # A real LifeTime answers 400 to GET /applications/{key}/versions/{key} without IncludeModules=true.
+    if not req.flag("IncludeModules"):
+        raise ApiError(400, "IncludeModules must be true to get an application version.")
     app, version = version_or_404(req)
-    return json_response(200, records.version_record(req.state, app, version, req.flag("IncludeModules")))
+    return json_response(200, records.version_record(req.state, app, version))
 
 
 def delete_app_version(req):

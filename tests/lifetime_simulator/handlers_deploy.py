@@ -11,7 +11,8 @@ from .model import Application, AppVersion, Module
 
 def resolve_zone(env, zone_key):
     if not zone_key:
-        return env.default_zone()["Key"]
+        return ""  # documented (deploy-create, deploy-get-plan): "" names no zone in particular and the plan keeps it so
+
     if not any(zone["Key"] == zone_key for zone in env.zones):
         raise ApiError(400, "Deployment zone '{0}' does not exist in environment '{1}'.".format(zone_key, env.name))
     return zone_key

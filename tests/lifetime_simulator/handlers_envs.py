@@ -1,6 +1,7 @@
 """Environments: registration, zones, templates, maintenance, CSP, DB connections, blocked IPs."""
 from . import seed
 from .api import ApiError, empty_response, json_response, list_response
+from .lifecycle import profile_has
 from .model import iso, make_key
 
 ATTEMPT_FIELDS = ("userId", "username", "success", "instant", "ipAddress", "usernameFailureCount", "originAddressFailureCount",
@@ -9,23 +10,35 @@ ATTEMPT_FIELDS = ("userId", "username", "success", "instant", "ipAddress", "user
 
 def list_environments(req):
     envs = sorted(req.state.envs.values(), key=lambda env: env.order)
-    return list_response([env.to_record() for env in envs])
+    return list_response([env.to_record(profile_has(req.state, "details_url")) for env in envs])
 
 
 def get_environment(req):
-    return json_response(200, req.state.env_or_404(req.params["EnvironmentKey"]).to_record())
+    return json_response(200, req.state.env_or_404(req.params["EnvironmentKey"]).to_record(profile_has(req.state, "details_url")))
 
 
 def register_environment(req):
+    """Register an environment; the roles get the PermissionLevel (0-6) the body gives them, 0 otherwise (regenv-register)."""
     state = req.state
     name = req.body_field("EnvironmentName")
     if state.find_env(name) is not None:
         raise ApiError(400, "An environment named '{0}' is already registered.".format(name))
+    permissions = {}
+    for entry in req.body_field("EnvironmentRolePermissions", []) or []:
+        role = state.roles.get(entry.get("RoleKey", ""))
+        if role is None:
+            raise ApiError(400, "Role with key '{0}' not found.".format(entry.get("RoleKey", "")))
+        level = entry.get("PermissionLevel", 0)
+        if level not in dict(seed.ROLE_PERMISSION_LEVELS):
+            raise ApiError(400, "Invalid permission level {0}.".format(level))
+        permissions[role.key] = {"level": level, "create": bool(entry.get("CanCreateApplications")),
+                                 "dependencies": bool(entry.get("CanAddDependenciesToSystem"))}
     host = req.body_field("EnvironmentAddress").replace("https://", "").replace("http://", "").strip("/")
     env = seed.build_environment(name, req.body_field("EnvironmentPosition"), host, "Development")
     state.envs[env.key] = env
-    imported = [{"Username": user.username, "Name": user.name, "Email": user.email} for user in state.users.values()]
-    return json_response(201, {"EnvironmentKey": env.key, "ImportedUsers": imported})
+    for role in state.roles.values():
+        role.env_permissions[env.key] = permissions.get(role.key, {"level": 0, "create": False, "dependencies": False})
+    return json_response(201, {"EnvironmentKey": env.key, "ImportedUsers": []})
 
 
 def unregister_environment(req):

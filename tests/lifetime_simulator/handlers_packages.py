@@ -28,8 +28,13 @@ def package_done(package):
     return package["polls"] >= SOURCE_READY_POLLS or time.time() - package["created"] >= SOURCE_READY_SECONDS
 
 
-def source_status_record(key, status):
-    return {"PackageKey": key, "Status": status, "Messages": []}
+def source_status_record(key, status, name=""):
+    """As documented: a finished package carries Info messages {Id, Message, Detail, HelpRef, ExtraInfo, Type, Submitable}."""
+    messages = []
+    if status == "Done":
+        messages = [{"Id": "", "Message": "Source Code Access", "Detail": "Source code access for '{0}'.".format(name), "HelpRef": 0,
+                     "ExtraInfo": "", "Type": "Info", "Submitable": False}]
+    return {"PackageKey": key, "Status": status, "Messages": messages}
 
 
 def app_source_code(req):
@@ -53,7 +58,7 @@ def source_status(req, kind, owner_param):
     package = package_or_404(req, kind, owner_param)
     package["polls"] += 1
     status = "Done" if package_done(package) else "InProgress"
-    return json_response(201, source_status_record(req.params["PackageKey"], status))
+    return json_response(201, source_status_record(req.params["PackageKey"], status, package["name"]))
 
 
 def source_download(req, kind, owner_param):

@@ -126,7 +126,9 @@ def revoke_app_role(req):
 
 # ---- roles -----------------------------------------------------------------------------------
 def role_record(state, role, include_permissions=False):
-    record = {"key": role.key, "name": role.name, "manageInfrastructure": role.manage_infrastructure, "manageTeams": role.manage_teams}
+    """A role as documented (regenv-roles): ``Key`` capitalised, the other fields camelCase."""
+    record = {"Key": role.key, "name": role.name, "description": role.description,
+              "manageInfrastructure": role.manage_infrastructure, "manageTeams": role.manage_teams}
     if include_permissions:
         record["environmentPermissions"] = [
             {"environmentKey": env_key, "environmentName": state.envs[env_key].name, "level": perm["level"],
@@ -136,7 +138,8 @@ def role_record(state, role, include_permissions=False):
 
 
 def apply_role_fields(req, role):
-    for field, attribute in (("name", "name"), ("manageInfrastructure", "manage_infrastructure"), ("manageTeams", "manage_teams")):
+    for field, attribute in (("name", "name"), ("description", "description"), ("manageInfrastructure", "manage_infrastructure"),
+                             ("manageTeams", "manage_teams")):
         if req.body_field(field) is not None:
             setattr(role, attribute, req.body_field(field))
     for perm in req.body_field("environmentPermissions", []) or []:

@@ -16,10 +16,11 @@ def utc_now():
 
 
 def iso(moment):
-    """LifeTime-style UTC timestamp with milliseconds."""
+    """LifeTime-style UTC timestamp: Z, 0 to 3 fraction digits, trailing zeros dropped (…38.26Z, …19Z)."""
     if moment is None:
         return None
-    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.") + "{0:03d}Z".format(moment.microsecond // 1000)
+    millis = "{0:03d}".format(moment.microsecond // 1000).rstrip("0")
+    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S") + ("." + millis if millis else "") + "Z"
 
 
 def version_tuple(text):
@@ -34,6 +35,7 @@ class Environment:
         self.host = host
         self.env_type = env_type
         self.os_version = DEFAULT_OS_VERSION
+        self.is_offline = None  # as documented, IsOffline is in some environment records only
         self.maintenance = False
         self.maintenance_reason = ""
         self.zones = []
@@ -44,14 +46,19 @@ class Environment:
     def default_zone(self):
         return next(zone for zone in self.zones if zone["IsDefault"])
 
-    def to_record(self):
-        return {
+    def to_record(self, details_url=False):
+        """The environment as documented (*-env-list): no DetailsURL (swagger profile only), IsOffline only when set."""
+        record = {
             "Key": self.key, "Name": self.name, "OSVersion": self.os_version, "Order": self.order,
-            "DetailsURL": "https://lifetime.example.com/lifetime/Environment_Details.aspx?EnvironmentKey=" + self.key,
             "HostName": self.host, "UseHTTPS": True, "EnvironmentType": self.env_type, "NumberOfFrontEnds": 2,
-            "ApplicationServerType": ".NET", "ApplicationServer": "IIS", "DatabaseProvider": "SqlServer",
+            "ApplicationServerType": ".NET", "ApplicationServer": "IIS", "DatabaseProvider": "SQLServer",
             "IsCloudEnvironment": True,
         }
+        if details_url:
+            record["DetailsURL"] = "https://lifetime.example.com/lifetime/Environment_Details.aspx?EnvironmentKey=" + self.key
+        if self.is_offline is not None:
+            record["IsOffline"] = self.is_offline
+        return record
 
 
 class Module:
@@ -131,6 +138,7 @@ class Role:
     def __init__(self, name, manage_infrastructure=False, manage_teams=False):
         self.key = make_key("role", name)
         self.name = name
+        self.description = ""
         self.manage_infrastructure = manage_infrastructure
         self.manage_teams = manage_teams
         self.env_permissions = {}

@@ -14,6 +14,9 @@ FLAGS = {
     "log_type": "deployment log entries carry the swagger's Type (Info, Warning, Error) besides Instant and Message",
     "binary_modules": "binary plans list ModulesInBinary in each ApplicationsToDeploy entry (swagger ApplicationInBinary)",
     "one_plan_per_target": "before LifeTime 11.24: a start is refused (400) while another plan to the same target runs",
+    "version_label": "application statuses (AppStatusInEnvs) carry the swagger's BaseApplicationVersionLabel",
+    "details_url": "applications, environments and deployment plans carry the swagger's DetailsURL",
+    "version_environment": "application versions carry the swagger's EnvironmentKey (where the version runs, or \"\")",
 }
 
 PROFILES = {
@@ -27,6 +30,9 @@ PROFILES = {
     "swagger": {
         "log_type": True,
         "binary_modules": True,
+        "version_label": True,
+        "details_url": True,
+        "version_environment": True,
     },
 }
 

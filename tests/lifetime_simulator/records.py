@@ -1,6 +1,6 @@
 """Render state objects as the API's JSON records."""
 from .lifecycle import applications_to_redeploy, plan_conflicts, profile_has
-from .model import iso
+from .model import iso, make_key
 
 # OutSystems has no null: a date never set is this value, without zone or fraction.
 NOT_SET_DATE = "1900-01-01T00:00:00"
@@ -10,7 +10,7 @@ def module_status_records(state, app, env_key, version_key):
     version = app.version_by_key(version_key)
     keys = version.module_version_keys if version else []
     return [{"ApplicationKey": app.key, "EnvironmentKey": env_key, "ModuleVersionKey": key,
-             "ConsistencyStatus": "OK", "ConsistencyStatusMessages": ""} for key in keys]
+             "ConsistencyStatus": "", "ConsistencyStatusMessages": ""} for key in keys]
 
 
 def mobile_status_records(app, env_key, version_key):
@@ -22,34 +22,49 @@ def mobile_status_records(app, env_key, version_key):
             for mobile in version.mobile_versions]
 
 
+def zone_key_record(state, env_key, zone_key):
+    """As documented, an application in the environment's default zone has DeploymentZoneKey "" (no particular zone)."""
+    env = state.envs.get(env_key)
+    if env is not None and env.zones and zone_key == env.default_zone()["Key"]:
+        return ""
+    return zone_key or ""
+
+
 def app_status_record(state, app, env_key, include_modules):
+    """One AppStatusInEnvs entry, shaped like newver-env-app-detail / deploy-app-list-envstatus."""
     status = app.status[env_key]
     version = app.version_by_key(status.version_key)
     record = {
         "EnvironmentKey": env_key,
         "BaseApplicationVersionKey": status.version_key,
-        "BaseApplicationVersionLabel": version.version if version else "",
         "IsModified": status.modified,
-        "IsModifiedReason": "ModifiedModules" if status.modified else "",
-        "IsModifiedMessage": "The application was modified after the last version was tagged." if status.modified else "",
-        "ConsistencyStatus": "OK",
+        "IsModifiedReason": "Module_Modified" if status.modified else "",
+        "IsModifiedMessage": "At least one module was modified since the version {0}".format(version.version if version else "")
+        if status.modified else "",
+        "ConsistencyStatus": "",
         "ConsistencyStatusMessages": "",
         "MobileAppsStatus": mobile_status_records(app, env_key, status.version_key),
-        "DeploymentZoneKey": status.zone_key,
     }
+    if profile_has(state, "version_label"):
+        record["BaseApplicationVersionLabel"] = version.version if version else ""
     if include_modules:
         record["ModuleStatusInEnvs"] = module_status_records(state, app, env_key, status.version_key)
+    record["DeploymentZoneKey"] = zone_key_record(state, env_key, status.zone_key)
     return record
 
 
 def application_record(state, app, include_env_status=False, include_modules=False, env_keys=None):
+    """An application as documented (rollback-app-list, infra-oap-env-apps): URLPath "/Name", a relative IconURL and
+    AppStatusInEnvs always there (empty without IncludeEnvStatus)."""
     record = {
         "Key": app.key, "Name": app.name, "Kind": app.kind, "Team": app.team_key, "Description": app.description,
-        "URLPath": app.name.replace(" ", ""), "IconHash": app.key.replace("-", "")[:16],
-        "IconURL": "https://lifetime.example.com/lifetime/img/app/{0}.png".format(app.key),
-        "DetailsURL": "https://lifetime.example.com/lifetime/ApplicationDetails.aspx?ApplicationKey=" + app.key,
+        "URLPath": "/" + app.name.replace(" ", ""), "IconHash": "IconHash" + make_key("icon", app.key),
+        "IconURL": "/LifeTimeSDK/ApplicationIcon.aspx?ApplicationKey=" + app.key,
         "IsSystem": False,
     }
+    if profile_has(state, "details_url"):
+        record["DetailsURL"] = "https://lifetime.example.com/lifetime/ApplicationDetails.aspx?ApplicationKey=" + app.key
+    record["AppStatusInEnvs"] = []
     if include_env_status:
         envs = sorted(state.envs.values(), key=lambda env: env.order)
         record["AppStatusInEnvs"] = [app_status_record(state, app, env.key, include_modules) for env in envs
@@ -63,8 +78,9 @@ def version_record(state, app, version, include_modules=True):
         "CreatedOn": iso(version.created_on), "InUse": state.version_in_use(app, version.key),
         "MobileVersions": list(version.mobile_versions), "PrimaryColor": "#1068EB",
         "NativeHash": version.key.replace("-", "")[:20] if app.is_mobile() else "",
-        "EnvironmentKey": next((env for env, status in app.status.items() if status.version_key == version.key), ""),
     }
+    if profile_has(state, "version_environment"):
+        record["EnvironmentKey"] = next((env for env, status in app.status.items() if status.version_key == version.key), "")
     if include_modules:
         record["ModuleVersions"] = [module_version_record(state.modules[module_key], key)
                                     for module_key, key in zip(app.module_keys, version.module_version_keys)]
@@ -79,7 +95,7 @@ def module_version_record(module, version_key):
 
 
 def module_record(state, module, include_env_status=False):
-    record = {"Key": module.key, "Name": module.name, "Description": "", "Kind": module.kind}
+    record = {"Key": module.key, "Name": module.name, "Description": "", "Kind": module.kind, "ModuleStatusInEnv": []}
     if include_env_status:
         app = state.apps[module.app_key]
         statuses = []
@@ -88,7 +104,7 @@ def module_record(state, module, include_env_status=False):
             index = app.module_keys.index(module.key)
             statuses.append({"ApplicationKey": app.key, "EnvironmentKey": env_key,
                              "ModuleVersionKey": version.module_version_keys[index] if version else "",
-                             "ConsistencyStatus": "OK", "ConsistencyStatusMessages": ""})
+                             "ConsistencyStatus": "", "ConsistencyStatusMessages": ""})
         record["ModuleStatusInEnv"] = statuses
     return record
 
@@ -105,9 +121,8 @@ def plan_record(state, plan):
     username = user.username if user else ""
     started = plan.started_on is not None
     aborted = plan.aborted_on is not None
-    return {
+    record = {
         "Key": plan.key, "SourceEnvironmentKey": plan.source_key, "TargetEnvironmentKey": plan.target_key,
-        "DetailsURL": "https://lifetime.example.com/lifetime/DeploymentPlan_Edit.aspx?DeploymentPlanKey=" + plan.key,
         "Notes": plan.notes, "CreatedOn": iso(plan.created_on), "CreatedBy": plan.created_by, "CreatedByUsername": username,
         "SavedOn": iso(plan.saved_on), "SavedBy": plan.created_by, "SavedByUsername": username,
         "StartedOn": iso(plan.started_on) if started else NOT_SET_DATE, "StartedBy": plan.created_by if started else "",
@@ -116,6 +131,9 @@ def plan_record(state, plan):
         "AbortedByUsername": username if aborted else "",
         "ApplicationOperations": plan_operations(plan),
     }
+    if profile_has(state, "details_url"):
+        record["DetailsURL"] = "https://lifetime.example.com/lifetime/DeploymentPlan_Edit.aspx?DeploymentPlanKey=" + plan.key
+    return record
 
 
 def without_nulls(record):

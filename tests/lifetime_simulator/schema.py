@@ -143,7 +143,8 @@ class BodyValidator:
     def validate_scalar(schema, expected, value, where):
         if expected == "string" and not isinstance(value, str):
             raise ValidationError("{0} must be a string".format(where))
-        if expected == "boolean" and not isinstance(value, bool):
+        # LifeTime reads "True"/"false" as booleans too (the documented solution request sends IncludeReferences "True").
+        if expected == "boolean" and not isinstance(value, bool) and str(value).lower() not in ("true", "false"):
             raise ValidationError("{0} must be a boolean".format(where))
         if expected == "integer" and (isinstance(value, bool) or not isinstance(value, int)):
             raise ValidationError("{0} must be an integer".format(where))

@@ -18,8 +18,12 @@ CSP_DIRECTIVES = ("BaseUri", "ChildSrc", "ConnectSrc", "DefaultSrc", "FontSrc", 
 
 DB_PROVIDERS = ("SqlServer", "Oracle")
 
-ROLE_PERMISSION_LEVELS = ((0, "None"), (1, "Open Service Center"), (2, "Monitor Applications"), (3, "Deploy Applications"),
-                          (4, "Change & Deploy Applications"), (5, "Full Control"))
+# Role permission levels 0-6. Levels 2, 5 and 6 and their labels are documented (regenv-roles); 0 is "no access"
+# (regenv-register) and 1 is named in OutSystems' roles documentation. No documented answer names 3 and 4: their
+# labels here are placeholders that no real server sends (the modules take every label from the server).
+ROLE_PERMISSION_LEVELS = ((0, "No Access"), (1, "Monitor and Add Dependencies"), (2, "Open and Debug Applications"),
+                          (3, "Simulated Level 3"), (4, "Simulated Level 4"), (5, "Change and Deploy Applications"),
+                          (6, "Full Control"))
 
 DB_PERMISSION_LEVELS = ((1, "No Access", "None", 0), (2, "Use in Integration Builder", "Use", 1), (3, "Manage", "Manage", 2))
 
@@ -61,6 +65,8 @@ def seed_environments(state):
         env = build_environment(name, order, host, env_type)
         state.envs[env.key] = env
     dev = state.find_env("Development")
+    dev.is_offline = False  # documented: IsOffline is in some environment records only (srccode-env-list, rollback-env-list)
+    state.find_env("Test").os_version = "11.26.0"  # documented OSVersion has 3 or 4 parts (infra-oap-env-list)
     dev.db_connections["ERPConnection"] = {
         "provider": "SqlServer", "username": "erp_reader", "password": "not-a-secret",
         "config": "Server=erp.example.com;Database=ERP", "roles": {}, "users": {},
@@ -69,11 +75,12 @@ def seed_environments(state):
 
 def seed_people(state):
     admin_role = Role("Administrator", manage_infrastructure=True, manage_teams=True)
+    admin_role.description = "Built-in administrator role of the platform"
     developer = Role("Developer")
     tester = Role("Tester")
-    for role, levels in ((admin_role, (5, 5, 5)), (developer, (4, 3, 1)), (tester, (1, 2, 1))):
+    for role, levels in ((admin_role, (6, 6, 6)), (developer, (5, 2, 1)), (tester, (1, 2, 1))):
         for env, level in zip(state.envs.values(), levels):
-            role.env_permissions[env.key] = {"level": level, "create": level >= 4, "dependencies": level >= 5}
+            role.env_permissions[env.key] = {"level": level, "create": level >= 5, "dependencies": level >= 5}
         state.roles[role.key] = role
     for username, name, role in (("admin", "Administrator", admin_role), ("alice", "Alice Almeida", developer),
                                  ("bob", "Bob Barros", developer)):

@@ -46,7 +46,7 @@ CASES = {
     "unknown permission level": ("role", dict(name="Auditor", environment_permissions=[
         {"environment": "Production", "permission_level": "Godmode"}]), ["Godmode"]),
     "unknown environment in a role": ("role", dict(name="Auditor", environment_permissions=[
-        {"environment": "Staging", "permission_level": "Monitor Applications"}]), ["Staging"]),
+        {"environment": "Staging", "permission_level": "Open and Debug Applications"}]), ["Staging"]),
     "unknown update_password": ("user", dict(username="alice", update_password="sometimes"), ["sometimes"]),
     "unknown environment for maintenance": ("maintenance_mode", dict(environment="Staging", enabled=True), ["Staging"]),
     "wrong type for enabled": ("maintenance_mode", dict(environment="Test", enabled="perhaps"), ["perhaps"]),

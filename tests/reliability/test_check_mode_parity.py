@@ -30,7 +30,7 @@ ALWAYS_SETS = {"maintenance_mode"}  # cannot read the current mode: changed on e
 UPLOAD_THEN_DELETE = {"binary_deployment"}  # the idempotent run is POST (upload) + DELETE (the plan), changed false
 WRITES_A_FILE = {"application_package", "source_code", "solution"}
 SERVER_ASSIGNED = {
-    "application": {"url_path", "icon_hash", "icon_url", "details_url", "is_system"},
+    "application": {"url_path", "icon_hash", "icon_url", "details_url", "is_system", "app_status_in_envs"},
     "source_code": {"size", "sha256"},
     "solution": {"size", "sha256"},
 }
@@ -68,7 +68,7 @@ CHANGES = {
                   application_roles=[{"application": "Orders", "role": "Developer"}]), None),
     "team": (dict(name="Payments", members=[{"user": "alice", "role": "Developer"}], applications=["Orders"]), None),
     "role": (dict(name="Release Manager", manage_teams=True,
-                  environment_permissions=[{"environment": "Test", "permission_level": "Deploy Applications"}]), None),
+                  environment_permissions=[{"environment": "Test", "permission_level": "Open and Debug Applications"}]), None),
     "environment": (dict(name="QA", address="https://qa.lifetime.example.com", lifetime_address="lifetime.example.com",
                          service_center_username="admin", service_center_password="Parity-SC-Pass-5"), None),
     "maintenance_mode": (dict(environment="Production", enabled=True, reason="Release 2.1"), None),
@@ -80,7 +80,7 @@ CHANGES = {
 }
 
 INFO_MODULES = ["environment_info", "application_info", "application_version_info", "module_info", "deployment_info",
-                "user_info", "team_info", "role_info", "db_connection_info", "technical_debt_info"]
+                "user_info", "team_info", "role_info", "db_connection_info", "api_conformance_info", "technical_debt_info"]
 INFO_ARGS = {
     "application_version_info": dict(application="Customer Portal"),
     "module_info": dict(),

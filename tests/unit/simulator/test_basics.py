@@ -110,7 +110,7 @@ def test_validation_errors(api):
     assert response.status_code == 400
     response = api.post(path, data="{not json", headers={"Content-Type": "application/json"})
     assert response.status_code == 400
-    assert api.get("/applications/", params={"IncludeModules": "TRUE", "IncludeEnvStatus": "False"}).status_code == 200
+    assert api.get("/applications/", params={"IncludeModules": "TRUE", "IncludeEnvStatus": "True"}).status_code == 200
 
 
 def test_token_renewal_keeps_old_token(api, sim):

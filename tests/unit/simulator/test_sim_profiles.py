@@ -33,7 +33,7 @@ def test_profile_switched_at_run_time_and_back_on_reset(sim):
     health = sim.root_url + "/_sim/health"
     assert requests.get(health, timeout=5).json()["profile"] == "documented"
     answer = requests.post(sim.root_url + "/_sim/profile", json={"name": "swagger"}, timeout=5).json()
-    assert answer == {"name": "swagger", "flags": ["binary_modules", "log_type"]}
+    assert answer == {"name": "swagger", "flags": ["binary_modules", "details_url", "log_type", "version_environment", "version_label"]}
     assert requests.get(health, timeout=5).json()["profile"] == "swagger"
     assert requests.post(sim.root_url + "/_sim/profile", json={"name": "nope"}, timeout=5).status_code == 400
     sim.reset()

@@ -57,8 +57,8 @@ def test_promotes_two_apps_and_second_run_changes_nothing(simulator, run_module)
     deployed = dict((app["application_name"], (app["from_version"], app["to_version"])) for app in result["applications_to_deploy"])
     assert deployed == {"Customer Portal": ("1.1.0", "1.2.0"), "Mobile Banking": ("3.0.0", "3.1.0")}
     # Both keep the zone they have in Test; its name is not worth a request of its own.
-    global_zone = simulator.state.find_env("Test").default_zone()["Key"]
-    assert all(app["deployment_zone_key"] == global_zone and app["deployment_zone"] is None for app in result["applications_to_deploy"])
+    # Both run in Test in no zone in particular (DeploymentZoneKey "", as documented): the plan keeps it so.
+    assert all(app["deployment_zone_key"] == "" and app["deployment_zone"] is None for app in result["applications_to_deploy"])
     assert not [r for r in simulator.requests() if r["path"].endswith("/deploymentzones/")]
     # Customer Portal is modified in Development: deployed at its tagged version, with a warning.
     assert "Customer Portal" in warning_text(result) and "modified" in warning_text(result)
@@ -97,10 +97,12 @@ def test_app_already_in_target_is_skipped(simulator, run_module):
 
 
 def test_zone_names_filled_when_the_zones_were_listed_anyway(simulator, run_module):
+    test = simulator.state.find_env("Test")
+    simulator.state.find_app("Customer Portal").status[test.key].zone_key = next(z["Key"] for z in test.zones if z["Name"] == "DMZ")
     result = promote(run_module, applications=["Customer Portal", "HR Onboarding"])
     assert result["status"] == "finished_successful", result
     zones = dict((app["application_name"], app["deployment_zone"]) for app in result["applications_to_deploy"])
-    assert zones == {"HR Onboarding": "Global", "Customer Portal": "Global"}
+    assert zones == {"HR Onboarding": "Global", "Customer Portal": "DMZ"}
     assert len([r for r in simulator.requests() if r["path"].endswith("/deploymentzones/")]) == 1
 
 
@@ -119,21 +121,41 @@ def test_explicit_version_and_zone(simulator, run_module):
     assert simulator.state.running_version("Test", "Customer Portal") == "1.0.0"
 
 
-def test_request_count_does_not_grow_with_applications(simulator, run_module):
+def test_version_key_running_nowhere(simulator, run_module):
+    """A version given by key that runs nowhere is read with IncludeModules (LifeTime answers 400 without it)."""
+    old = simulator.state.find_app("Inventory").version_by_label("0.9.0")
+    result = promote(run_module, applications=[{"name": "Inventory", "version": old.key}])
+    assert result["status"] == "finished_successful", result
+    moved = result["applications_to_deploy"][0]
+    assert (moved["from_version"], moved["to_version"], moved["version_key"]) == ("1.0.0", "0.9.0", old.key)
+    [read] = [r for r in simulator.requests() if r["path"].rstrip("/").endswith("/versions/" + old.key)]
+    assert read["query"].get("IncludeModules") in ("true", ["true"])
+    assert simulator.state.running_version("Test", "Inventory") == "0.9.0"
+
+
+@pytest.mark.parametrize("profile", ["documented", "swagger"])
+def test_request_count_does_not_grow_with_applications(simulator, run_module, profile):
+    """Lookups are one list call per kind; the only reads per application are the versions of those that move, to name
+    their versions, and only on a server that does not send BaseApplicationVersionLabel (the documented one)."""
     def gets_before_create(apps):
         simulator.reset()
+        simulator.set_profile(profile)  # reset() goes back to the default profile
         simulator.clear_requests()
         result = run_module("deployment", state="present", source_environment="Production", target_environment="Development",
                             applications=apps)
         assert result["created"], result
+        assert all(item["from_version"] and item["to_version"] for item in result["applications_to_deploy"]), result
         requests = simulator.requests()
-        create = next(i for i, r in enumerate(requests) if r["method"] == "POST")
-        return len(requests[:create])
+        before = requests[:next(i for i, r in enumerate(requests) if r["method"] == "POST")]
+        version_lists = [r for r in before if r["path"].rstrip("/").endswith("/versions")]
+        return len(before) - len(version_lists), len(version_lists)
 
     one = gets_before_create(["Customer Portal"])
     five = gets_before_create(["Customer Portal", "Orders", "Inventory", "Mobile Banking", "Shared Components"])
-    print("GETs before the plan is created: 1 app -> %d, 5 apps -> %d" % (one, five))
-    assert one == five <= 4
+    print("GETs before the plan is created (lookups, version lists): 1 app -> %s, 5 apps -> %s" % (one, five))
+    assert one[0] == five[0] <= 4
+    per_app = 0 if profile == "swagger" else 1
+    assert (one[1], five[1]) == (per_app, 5 * per_app)
 
 
 # -- state present, reuse, update, delete --------------------------------------------------------

@@ -4,7 +4,7 @@ from test_user_access_support import SECRETS, assert_fails_unchanged, converge, 
 
 REGISTER = dict(name="QA", address="https://qa.lifetime.example.com", lifetime_address="lifetime.example.com",
                 service_center_username="admin", service_center_password=SECRETS[1],
-                role_permissions=[{"role": "Developer", "permission_level": "Deploy Applications"}])
+                role_permissions=[{"role": "Developer", "permission_level": "Open and Debug Applications", "create_applications": True}])
 
 
 def test_register_then_no_op(run, simulator):
@@ -12,7 +12,10 @@ def test_register_then_no_op(run, simulator):
     qa = simulator.state.find_env("QA")
     assert qa is not None and qa.host == "qa.lifetime.example.com" and qa.order == 4
     assert real["environment"]["key"] == qa.key and real["environment"]["host_name"] == "qa.lifetime.example.com"
-    assert {user["username"] for user in real["imported_users"]} == {"admin", "alice", "bob"}
+    assert real["imported_users"] == []  # as documented (regenv-register)
+    # The PascalCase role permissions of the registration (regenv-register) reached LifeTime; other roles get no access.
+    assert simulator.state.find_role("Developer").env_permissions[qa.key] == {"level": 2, "create": True, "dependencies": False}
+    assert simulator.state.find_role("Tester").env_permissions[qa.key]["level"] == 0
     assert real["diff"] == {"before": {}, "after": {"name": "QA", "host_name": "qa.lifetime.example.com", "order": 4}}
 
 
@@ -35,7 +38,7 @@ def test_unregister_needs_force(run, simulator):
 def test_bad_input(run, simulator):
     assert_fails_unchanged(run, simulator, "environment", ["service_center_password", "address"], name="QA")
     assert_fails_unchanged(run, simulator, "environment", ["Ghost", "Developer", "Tester"],
-                           **{**REGISTER, "role_permissions": [{"role": "Ghost", "permission_level": "None"}]})
+                           **{**REGISTER, "role_permissions": [{"role": "Ghost", "permission_level": "No Access"}]})
     assert_fails_unchanged(run, simulator, "environment", ["Godmode", "Full Control"],
                            **{**REGISTER, "role_permissions": [{"role": "Tester", "permission_level": "Godmode"}]})
     assert simulator.state.find_env("QA") is None

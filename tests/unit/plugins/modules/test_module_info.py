@@ -8,7 +8,8 @@ def test_all_modules_sorted(run_module, simulator):
     names = [item["name"] for item in result["modules"]]
     assert names == sorted(names, key=str.lower)
     assert len(names) == len(simulator.state.modules)
-    assert "module_status_in_env" not in result["modules"][0] and "versions" not in result["modules"][0]
+    # As documented (srccode2-module-list), ModuleStatusInEnv is there, empty, without IncludeEnvStatus.
+    assert not result["modules"][0].get("module_status_in_env") and "versions" not in result["modules"][0]
     assert result["changed"] is False
 
 

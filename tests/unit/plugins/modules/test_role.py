@@ -3,9 +3,9 @@
 from test_user_access_support import assert_fails_unchanged, converge, run  # noqa: F401 pylint: disable=unused-import
 
 PERMISSIONS = [
-    {"environment": "Development", "permission_level": "Change & Deploy Applications", "create_applications": True},
-    {"environment": "Test", "permission_level": "deploy applications"},
-    {"environment": "Production", "permission_level": "Monitor Applications"},
+    {"environment": "Development", "permission_level": "Change and Deploy Applications", "create_applications": True},
+    {"environment": "Test", "permission_level": "open and debug applications"},
+    {"environment": "Production", "permission_level": "Monitor and Add Dependencies"},
 ]
 
 
@@ -19,25 +19,25 @@ def test_create_role(run, simulator):
     _check, real, _again = converge(run, simulator, "role", name="Release Manager", manage_teams=True, environment_permissions=PERMISSIONS)
     role = simulator.state.find_role("Release Manager")
     assert role.manage_teams is True and role.manage_infrastructure is False
-    assert levels(simulator, "Release Manager") == {"Development": (4, True, False), "Test": (3, False, False), "Production": (2, False, False)}
+    assert levels(simulator, "Release Manager") == {"Development": (5, True, False), "Test": (2, False, False), "Production": (1, False, False)}
     assert real["role"]["key"] == role.key
     assert [perm["environment_name"] for perm in real["diff"]["after"]["environment_permissions"]] == ["Development", "Production", "Test"]
 
 
 def test_new_role_gets_no_access_where_not_listed(run, simulator):
-    converge(run, simulator, "role", name="Auditor", environment_permissions=[{"environment": "Production", "permission_level": "Monitor Applications"}])
+    converge(run, simulator, "role", name="Auditor", environment_permissions=[{"environment": "Production", "permission_level": "Open and Debug Applications"}])
     assert levels(simulator, "Auditor") == {"Development": (0, False, False), "Test": (0, False, False), "Production": (2, False, False)}
 
 
 def test_update_keeps_unlisted_environments_and_flags(run, simulator):
     before = levels(simulator, "Developer")
     _check, real, _again = converge(run, simulator, "role", name="Developer",
-                                    environment_permissions=[{"environment": "Production", "permission_level": "Deploy Applications"}])
+                                    environment_permissions=[{"environment": "Production", "permission_level": "Open and Debug Applications"}])
     after = levels(simulator, "Developer")
-    assert after["Production"] == (3, False, False)
+    assert after["Production"] == (2, False, False)
     assert after["Development"] == before["Development"] and after["Test"] == before["Test"]
     production = [perm for perm in real["diff"]["before"]["environment_permissions"] if perm["environment_name"] == "Production"]
-    assert production[0]["level_label"] == "Open Service Center"
+    assert (production[0]["level"], production[0]["level_label"]) == (1, "Monitor and Add Dependencies")
 
 
 def test_rename_and_delete_with_replacement(run, simulator):
@@ -53,11 +53,11 @@ def test_rename_and_delete_with_replacement(run, simulator):
 
 
 def test_bad_permission_level_and_environment(run, simulator):
-    result = assert_fails_unchanged(run, simulator, "role", ["Superuser", "None", "Open Service Center", "Full Control"], name="Auditor",
+    result = assert_fails_unchanged(run, simulator, "role", ["Superuser", "No Access", "Open and Debug Applications", "Full Control"], name="Auditor",
                                     environment_permissions=[{"environment": "Test", "permission_level": "Superuser"}])
     assert "permission level" in result["msg"]
     assert_fails_unchanged(run, simulator, "role", ["Staging", "Development", "Production"], name="Auditor",
-                           environment_permissions=[{"environment": "Staging", "permission_level": "None"}])
+                           environment_permissions=[{"environment": "Staging", "permission_level": "No Access"}])
     assert_fails_unchanged(run, simulator, "role", ["Nobody", "Tester"], name="Tester", state="absent", users_new_role="Nobody")
     assert simulator.state.find_role("Auditor") is None and simulator.state.find_role("Tester") is not None
 
@@ -65,6 +65,13 @@ def test_bad_permission_level_and_environment(run, simulator):
 def test_role_info(run, simulator):
     result = run("role_info")
     assert [role["name"] for role in result["roles"]] == ["Administrator", "Developer", "Tester"]
-    assert [level["level_label"] for level in result["permission_levels"]][0] == "None"
-    assert len(result["roles"][1]["environment_permissions"]) == 3
+    assert [level["level"] for level in result["permission_levels"]] == list(range(7))
+    assert result["permission_levels"][0]["level_label"] == "No Access"
+    # As documented (regenv-roles): Key capitalised, camelCase fields, levels 0-6 with the server's labels.
+    developer = result["roles"][1]
+    assert developer["key"] == simulator.state.find_role("Developer").key
+    assert [(perm["environment_name"], perm["level"], perm["level_label"]) for perm in developer["environment_permissions"]] == [
+        ("Development", 5, "Change and Deploy Applications"), ("Test", 2, "Open and Debug Applications"),
+        ("Production", 1, "Monitor and Add Dependencies")]
+    assert result["roles"][0]["environment_permissions"][0]["level_label"] == "Full Control"
     assert run("role_info", name="Developer")["roles"][0]["name"] == "Developer"
