@@ -110,6 +110,7 @@ class AimsClient(Transport):
     def read(self, path, params=None, missing_ok=False):
         """The JSON body of a GET (named read, not get: these are not LifeTime API paths); None for a 404 when ``missing_ok`` (the API's "no data")."""
         path = "/" + path.lstrip("/")
+        self.last_request = ("GET", path)
         query = dict((name, value) for name, value in (params or {}).items() if value is not None)
         response = self._send("GET", self.url_for(path), path, params=query or None, data=None, headers=dict(self._credentials))
         body = decode_body(response)
@@ -155,12 +156,16 @@ def _level_of(guid, levels):
 class Catalog:
     """Levels (with severity) and categories/patterns, to name what the findings record by GUID."""
 
-    def __init__(self, levels_body, categories_body):
+    def __init__(self, levels_body):
         self.levels = [{"guid": item.get("GUID"), "name": item.get("Name"), "severity": index}
                        for index, item in enumerate(levels_body.get("Levels") or [])]
         self.categories = []
         self.category_names = {}
         self.pattern_names = {}
+        self.security = set()
+
+    def add_categories(self, categories_body):
+        """Add the categories and their patterns; the Security category is the one named "Security"."""
         for item in categories_body.get("Categories") or []:
             patterns = [{"guid": pattern.get("GUID"), "name": pattern.get("Name")} for pattern in item.get("Patterns") or []]
             self.categories.append({"guid": item.get("GUID"), "name": item.get("Name"),
@@ -170,6 +175,7 @@ class Catalog:
             for pattern in patterns:
                 self.pattern_names[pattern["guid"]] = pattern["name"]
         self.security = set(category["guid"] for category in self.categories if category["is_security"])
+        return self
 
     def level(self, name):
         """The level record for a level name (case-insensitive); ValueError lists the valid names."""
@@ -233,7 +239,7 @@ def technical_debt(client, applications=None, page_size=MAX_PAGE_SIZE):
     asked application absent from it is asked for by its GUID, where a 404 means no data. One listing instead of one
     call per application keeps a large promotion within the API's request quota.
     """
-    catalog = Catalog(client.read("/TechnicalDebt_Level"), client.read("/TechnicalDebt_Category"))
+    catalog = Catalog(client.read("/TechnicalDebt_Level")).add_categories(client.read("/TechnicalDebt_Category"))
     analysed = client.read("/TechnicalDebt_LastAnalysisDate")
     try:
         moment = parse_date(analysed.get("LastAnalyzedOn", analysed.get("LastAnalysisDate")))

@@ -208,12 +208,18 @@ gate:
       type: str
 """
 
+from ansible_collections.outsystems.lifetime.plugins.module_utils.errors import LifetimeError
 from ansible_collections.outsystems.lifetime.plugins.module_utils.module_base import LifetimeModule
 from ansible_collections.outsystems.lifetime.plugins.module_utils.technical_debt import (
     aims_argument_spec,
     aims_client,
     gate,
     technical_debt,
+)
+from ansible_collections.outsystems.lifetime.plugins.module_utils.unexpected import (
+    current_traceback,
+    describe_exception,
+    is_deliberate,
 )
 
 
@@ -225,7 +231,17 @@ def gather(module):
         for wanted in module.params["applications"]:
             record = module.lookups.application(wanted)
             asked.append((record["Key"], record["Name"]))
-    result, catalog = technical_debt(client, asked)
+    try:
+        result, catalog = technical_debt(client, asked)
+    except LifetimeError:
+        raise
+    except Exception as exc:  # pylint: disable=broad-except
+        if is_deliberate(exc):
+            raise
+        # The module base would name the last LifeTime request; this answer came from AI Mentor Studio.
+        method, path = client.last_request
+        module.fail_json(msg="unexpected answer from AI Mentor Studio to %s %s: %s. Run with -vvv for the traceback." % (
+            method, path, describe_exception(exc)), exception=current_traceback(), method=method, path=path)
     if module.params["max_level"] is not None or module.params["max_security_findings"] is not None:
         result["gate"] = gate(result["applications"], catalog, module.params["max_level"],
                               module.params["max_security_findings"], module.params["allow_no_data"])

@@ -67,6 +67,7 @@ class AimsState:
             self.activation_code = ACTIVATION_CODE
             self.max_page_size = 200
             self.apps = {}
+            self.answers = {}
         for name, (level, modules) in SEED.items():
             self.set_application(name, level, modules)
 
@@ -83,7 +84,9 @@ class AimsState:
 
     def configure(self, body):
         """The admin endpoint's body: {"application": name, "level", "modules"} or {"application", "no_data": true};
-        also "max_page_size", "api_key", "activation_code"."""
+        also "max_page_size", "api_key", "activation_code", and "answers": {operation: body} to answer an operation
+        with that body as it is (a malformed answer for tests)."""
+        self.answers.update(body.get("answers") or {})
         if "max_page_size" in body:
             self.max_page_size = int(body["max_page_size"])
         for name in ("api_key", "activation_code"):
@@ -192,6 +195,8 @@ def answer(sim, method, path, query, headers):
     operation = path.strip("/")
     if method != "GET":
         return error_response(405, ["Method {0} is not allowed here; allowed: GET.".format(method)])
+    if operation in state.answers:
+        return json_response(200, state.answers[operation])
     try:
         if operation == "TechnicalDebt_Application":
             return list_applications(sim, query)

@@ -84,3 +84,15 @@ def test_an_unknown_application_fails_before_aims_is_asked_about_it(debt, simula
     result = debt(applications=["Ordres"])
     assert result["failed"] and "Ordres" in result["msg"]
     assert not aims_requests(simulator)
+
+
+@pytest.mark.parametrize("operation, body", [
+    ("TechnicalDebt_Level", {"Levels": "Low, Medium"}),
+    ("TechnicalDebt_Application", {"Applications": [{"GUID": "x", "Name": "X", "LevelGUID": "y", "Findings": [{"Count": "many"}]}]}),
+])
+def test_an_unexpected_answer_names_the_ai_mentor_studio_request(debt, simulator, operation, body):
+    simulator.aims.configure({"answers": {operation: body}})
+    result = debt()
+    assert result["failed"] and result["path"] == "/" + operation
+    assert result["msg"].startswith("unexpected answer from AI Mentor Studio to GET /%s: " % operation), result["msg"]
+    assert "Traceback" not in result["msg"]
