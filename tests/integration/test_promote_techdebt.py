@@ -79,3 +79,18 @@ def test_an_unknown_level_name_fails_naming_the_valid_ones(playbook, simulator, 
     assert run.returncode != 0, run
     assert "'Severe'" in run.stdout and "Low, Medium, High" in run.stdout, run
     assert simulator.mutating_requests() == []
+
+
+def test_the_pipeline_stops_before_production_on_technical_debt(playbook, simulator, aims_env, tmp_path):
+    manifest = tmp_path / "release.yml"
+    extra = {"manifest": str(manifest), "applications": ["Customer Portal", "Orders"]}
+    assert playbook(REPO / "playbooks" / "pipeline.yml", env=aims_env, extra_vars=extra).returncode == 0
+    simulator.clear_requests()
+
+    run = playbook(REPO / "playbooks" / "pipeline.yml", env=aims_env,
+                   extra_vars=dict(extra, confirm_production=True, techdebt_gate=True))
+
+    assert run.returncode != 0, run
+    assert "Technical debt gate failed for 1 of 2 applications" in run.stdout and "Orders (level High" in run.stdout, run
+    assert simulator.mutating_requests() == []
+    assert versions(simulator, "Production", ["Customer Portal", "Orders"]) == {"Customer Portal": "1.0.0", "Orders": "2.0.0"}
