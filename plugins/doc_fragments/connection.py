@@ -18,17 +18,15 @@ options:
       - Accepts a host name (C(lifetime.example.com)), a URL (C(https://lifetime.example.com)), the LifeTime console
         URL (C(https://lifetime.example.com/lifetime)) or the full API base (C(https://lifetime.example.com/lifetimeapi/rest/v2)).
       - A host name without a scheme is reached over HTTPS.
-      - If not set, the value of the E(LIFETIME_URL) environment variable is used.
+      - If not set, the value of the E(LIFETIME_URL) environment variable is used; one of the two is needed.
     type: str
-    required: true
     aliases: [url]
   lifetime_token:
     description:
       - "The token of a LifeTime service account, sent as C(Authorization: Bearer <token>)."
-      - If not set, the value of the E(LIFETIME_TOKEN) environment variable is used.
+      - If not set, the value of the E(LIFETIME_TOKEN) environment variable is used; one of the two is needed.
       - Never logged, never shown in results, diffs or error messages.
     type: str
-    required: true
     aliases: [token]
   validate_certs:
     description:
@@ -79,19 +77,17 @@ options:
       - Accepts a host name (C(lifetime.example.com)), a URL (C(https://lifetime.example.com)), the LifeTime console
         URL (C(https://lifetime.example.com/lifetime)) or the full API base (C(https://lifetime.example.com/lifetimeapi/rest/v2)).
       - A host name without a scheme is reached over HTTPS.
-      - If not set, the value of the E(LIFETIME_URL) environment variable is used.
+      - If not set, the value of the E(LIFETIME_URL) environment variable is used; one of the two is needed.
     type: str
-    required: true
     aliases: [url]
     env:
       - name: LIFETIME_URL
   lifetime_token:
     description:
       - "The token of a LifeTime service account, sent as C(Authorization: Bearer <token>)."
-      - If not set, the value of the E(LIFETIME_TOKEN) environment variable is used.
+      - If not set, the value of the E(LIFETIME_TOKEN) environment variable is used; one of the two is needed.
       - Never logged, never shown in results, diffs or error messages.
     type: str
-    required: true
     aliases: [token]
     env:
       - name: LIFETIME_TOKEN

@@ -121,10 +121,11 @@ class Transport:
     """The HTTP core the clients of this collection share: one session, timeouts, retries with backoff and Retry-After.
 
     A client gives the base URL and the headers of each request (its credentials); the transport never puts them in
-    a message. ``service`` names the server in connection errors.
+    a message. ``service`` names the server in connection errors, ``url_option`` the option that sets its address.
     """
 
     service = "LifeTime"
+    url_option = "lifetime_url"
 
     def __init__(self, base_url, validate_certs=True, ca_path=None, timeout=30, retries=3, proxy=None,
                  backoff_factor=1.0, sleep=time.sleep):
@@ -171,7 +172,7 @@ class Transport:
                 error = LifetimeConnectionError.timeout(method, path, self.timeout, self.base_url, self.service)
                 retry, wait = self._may_retry(method, attempt, not_sent=True)
             except requests.exceptions.ConnectionError as exc:
-                error = LifetimeConnectionError.unreachable(method, path, self.base_url, exc, self.service)
+                error = LifetimeConnectionError.unreachable(method, path, self.base_url, exc, self.service, self.url_option)
                 retry, wait = self._may_retry(method, attempt, not_sent=_connection_refused(exc))
             except requests.exceptions.Timeout:
                 error = LifetimeConnectionError.timeout(method, path, self.timeout, self.base_url, self.service)
@@ -250,7 +251,7 @@ class LifetimeClient(Transport):
             headers["Content-Type"] = content_type
         response = self._send(method, url, path, params=_query(params), data=payload, headers=headers)
         if response.status_code >= 400:
-            raise LifetimeApiError.from_response(method, path, response.status_code, decode_body(response))
+            raise LifetimeApiError.from_response(method, path, response.status_code, decode_body(response), url=url)
         return decode_body(response)
 
     def download(self, url, dest):

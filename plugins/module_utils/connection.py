@@ -19,10 +19,12 @@ from ansible.module_utils.parsing.convert_bool import boolean
 
 from ansible_collections.outsystems.lifetime.plugins.module_utils.client import LifetimeClient
 
-# option name -> (argument spec entry, environment variable)
+# option name -> (argument spec entry, environment variable). lifetime_url and lifetime_token are needed, but not
+# "required" for Ansible: its message would not name the environment variables, so the module base and
+# client_from_options check them and name both the option and the variable.
 CONNECTION_OPTIONS = {
-    "lifetime_url": (dict(type="str", required=True, aliases=["url"]), "LIFETIME_URL"),
-    "lifetime_token": (dict(type="str", required=True, no_log=True, aliases=["token"]), "LIFETIME_TOKEN"),
+    "lifetime_url": (dict(type="str", aliases=["url"]), "LIFETIME_URL"),
+    "lifetime_token": (dict(type="str", no_log=True, aliases=["token"]), "LIFETIME_TOKEN"),
     "validate_certs": (dict(type="bool", default=True), "LIFETIME_VALIDATE_CERTS"),
     "ca_path": (dict(type="path"), "LIFETIME_CA_PATH"),
     "timeout": (dict(type="float", default=30), "LIFETIME_TIMEOUT"),
@@ -71,19 +73,27 @@ def _convert(name, kind, value):
     return str(value)
 
 
+def missing_connection(options):
+    """The message for a missing or empty lifetime_url or lifetime_token, naming the option and its environment variable."""
+    missing = [name for name in ("lifetime_url", "lifetime_token") if not str(options.get(name) or "").strip()]
+    if not missing:
+        return None
+    return "missing or empty connection option%s: set %s" % (
+        "s" if len(missing) > 1 else "", " and ".join("%s (or the environment variable %s)" % (name, CONNECTION_OPTIONS[name][1])
+                                                       for name in missing))
+
+
 def client_from_options(options):
     """A LifetimeClient from resolved connection options (module params or plugin options)."""
-    missing = [name for name in ("lifetime_url", "lifetime_token") if not options.get(name)]
+    missing = missing_connection(options)
     if missing:
-        raise ValueError("missing connection option%s %s: set %s" % (
-            "s" if len(missing) > 1 else "", ", ".join(missing),
-            " and ".join("%s or %s" % (name, CONNECTION_OPTIONS[name][1]) for name in missing)))
+        raise ValueError(missing)
     return LifetimeClient(
         url=options["lifetime_url"],
         token=options["lifetime_token"],
         validate_certs=options.get("validate_certs", True),
         ca_path=options.get("ca_path"),
-        timeout=options.get("timeout") or 30,
+        timeout=30 if options.get("timeout") is None else options["timeout"],
         retries=3 if options.get("retries") is None else options["retries"],
         proxy=options.get("proxy"),
     )

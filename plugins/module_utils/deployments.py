@@ -14,13 +14,12 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-import difflib
 import time
 
 from ansible_collections.outsystems.lifetime.plugins.module_utils.applications import list_versions
 from ansible_collections.outsystems.lifetime.plugins.module_utils.dates import date_or_none, is_not_set, seconds_between, without_unset_dates
 from ansible_collections.outsystems.lifetime.plugins.module_utils.errors import LifetimeApiError, LifetimeError
-from ansible_collections.outsystems.lifetime.plugins.module_utils.lookups import not_found, pick
+from ansible_collections.outsystems.lifetime.plugins.module_utils.lookups import closest_name, not_found, pick, valid_names
 from ansible_collections.outsystems.lifetime.plugins.module_utils.records import (
     field,
     is_version,
@@ -541,13 +540,9 @@ class PlanBuilder:
             names = [record_name(app) for app in applications]
             if len(unknown) == 1:
                 raise not_found("application", unknown[0], names)
-            valid = str(not_found("application", unknown[0], names)).split(" not found. ", 1)[1].split(" Did you mean")[0]
-            hints = []
-            for name in unknown:
-                close = difflib.get_close_matches(name, names, n=1, cutoff=0.5)
-                if close:
-                    hints.append("'%s': did you mean '%s'?" % (name, close[0]))
-            raise ValueError(("applications not found: %s. %s %s" % (", ".join("'%s'" % name for name in unknown), valid, " ".join(hints))).strip())
+            hints = ["'%s': did you mean '%s'?" % (name, closest_name(name, names)) for name in unknown if closest_name(name, names)]
+            raise ValueError(("applications not found: %s. %s %s" % (", ".join("'%s'" % name for name in unknown), valid_names("application", names),
+                                                                    " ".join(hints))).strip())
         problems = []
         for entry, app in resolved:
             try:

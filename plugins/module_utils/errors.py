@@ -47,7 +47,7 @@ class LifetimeConnectionError(LifetimeError):
     """LifeTime could not be reached, or did not answer in time."""
 
     @classmethod
-    def unreachable(cls, method, path, base_url, exc, service="LifeTime"):
+    def unreachable(cls, method, path, base_url, exc, service="LifeTime", url_option="lifetime_url"):
         reason = exc.__class__.__name__
         text = str(exc)
         for marker in ("Connection refused", "Name or service not known", "Temporary failure in name resolution",
@@ -58,6 +58,11 @@ class LifetimeConnectionError(LifetimeError):
         hint = ""
         if reason == "certificate verify failed":
             hint = " Give the CA bundle in ca_path, or set validate_certs: false for a test server."
+        elif reason == "SSLError" or "SSL" in text:
+            detail = re.search(r"\[SSL[^\]]*\][^'\"()]*", text)
+            reason = "the TLS handshake failed%s" % ((": " + detail.group(0).strip()) if detail else "")
+            hint = (" If the server speaks plain HTTP, use an http:// address in %s; if it uses its own certificate "
+                    "authority, give the CA bundle in ca_path (or set validate_certs: false for a test server)." % url_option)
         return cls("%s %s: could not reach %s at %s (%s).%s" % (method, path, service, base_url, reason, hint),
                    method=method, path=path)
 
@@ -78,10 +83,10 @@ class LifetimeApiError(LifetimeError):
         self.messages = messages
 
     @classmethod
-    def from_response(cls, method, path, status, body, download=False):
+    def from_response(cls, method, path, status, body, download=False, url=None):
         messages = server_messages(body)
-        said = "; ".join(messages) if messages else "no details given"
-        message = "%s %s failed with HTTP %s: %s. %s" % (method, path, status, said, hint_for(status, method, path, messages, download))
+        said = "; ".join(messages).rstrip(". ") if messages else "no details given"
+        message = "%s %s failed with HTTP %s: %s. %s" % (method, path, status, said, hint_for(status, method, path, messages, download, url))
         return cls(message.strip(), method, path, status, messages)
 
 
@@ -106,7 +111,17 @@ def server_messages(body):
     return []
 
 
-def hint_for(status, method, path, messages, download=False):
+# The answer of a server (or a proxy) that has no such address at all, as opposed to LifeTime's "no such record".
+NO_SUCH_ADDRESS = re.compile(r"^(resource '[^']*' not found|the server answered with an html page|not found)\.?$", re.IGNORECASE)
+
+
+def wrong_address_hint(url):
+    """The hint for a 404 that says the address is not a LifeTime API at all."""
+    return ("No LifeTime API answered at %s: check lifetime_url (give the LifeTime host, for example "
+            "https://lifetime.example.com; the API path /lifetimeapi/rest/v2 is added to it)." % (url or "that address"))
+
+
+def hint_for(status, method, path, messages, download=False, url=None):
     joined = " ".join(messages).lower()
     feature = _feature_for(method, path)
     if download and status in (403, 404, 410):
@@ -123,6 +138,8 @@ def hint_for(status, method, path, messages, download=False):
         if feature and (status == 405 or not messages):
             return "This endpoint needs LifeTime %s or later (%s); the server may run an older LifeTime." % feature[:2]
         keys = KEY_PATTERN.findall(path)
+        if status == 404 and not feature and (not keys or not messages or all(NO_SUCH_ADDRESS.match(text) for text in messages)):
+            return wrong_address_hint(url)
         if keys:
             hint = "Not found: check the key%s %s." % ("s" if len(keys) > 1 else "", ", ".join(keys))
         else:

@@ -43,21 +43,31 @@ def names_of(record):
     return names
 
 
-def not_found(kind, wanted, names, where=""):
+def valid_names(kind, names):
+    """The sentence listing the valid names of a kind (the first NAMES_SHOWN), or saying there are none."""
     names = sorted(set(name for name in names if name), key=lambda name: name.lower())
-    message = "%s '%s' not found%s." % (kind, wanted, where)
-    if names:
-        shown = ", ".join(names[:NAMES_SHOWN])
-        if len(names) > NAMES_SHOWN:
-            shown += " and %d more" % (len(names) - NAMES_SHOWN)
-        message += " Valid %s names: %s." % (kind, shown)
-        close = difflib.get_close_matches(wanted, names, n=1, cutoff=0.5)
-        if not close:
-            close = [name for name in names if wanted.lower() in name.lower()][:1]
-        if close:
-            message += " Did you mean '%s'?" % close[0]
-    else:
-        message += " There are none."
+    if not names:
+        return "There are none."
+    shown = ", ".join(names[:NAMES_SHOWN])
+    if len(names) > NAMES_SHOWN:
+        shown += " and %d more" % (len(names) - NAMES_SHOWN)
+    return "Valid %s names: %s." % (kind, shown)
+
+
+def closest_name(wanted, names):
+    """The name closest to ``wanted`` (by spelling, else the first that contains it), or None."""
+    names = sorted(set(name for name in names if name), key=lambda name: name.lower())
+    close = difflib.get_close_matches(wanted, names, n=1, cutoff=0.5)
+    if not close:
+        close = [name for name in names if wanted.lower() in name.lower()][:1]
+    return close[0] if close else None
+
+
+def not_found(kind, wanted, names, where=""):
+    message = "%s '%s' not found%s. %s" % (kind, wanted, where, valid_names(kind, names))
+    close = closest_name(wanted, names)
+    if close:
+        message += " Did you mean '%s'?" % close
     return LifetimeLookupError(message, kind=kind, wanted=wanted)
 
 

@@ -95,6 +95,7 @@ class AimsClient(Transport):
     """A session to the AI Mentor Studio API. Only GETs: the API reads."""
 
     service = "AI Mentor Studio"
+    url_option = "aims_url"
 
     def __init__(self, url, api_key, activation_code, validate_certs=True, ca_path=None, timeout=30, retries=3, proxy=None,
                  backoff_factor=1.0, sleep=time.sleep):

@@ -188,8 +188,6 @@ def validate(params):
             if not is_version(mobile["version_number"]):
                 raise ValueError("mobile_versions: version_number '%s' for %s is not valid: use Major.Minor or Major.Minor.Revision" % (
                     mobile["version_number"], mobile["native_platform"]))
-        if params["wait_timeout"] < 0:
-            raise ValueError("wait_timeout must be 0 or more seconds, got %s" % params["wait_timeout"])
     else:
         if version == "auto" and not params["version_key"]:
             raise ValueError("state=absent needs the version to delete: give version (for example 1.0.0) or version_key")

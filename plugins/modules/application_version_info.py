@@ -104,8 +104,6 @@ from ansible_collections.outsystems.lifetime.plugins.module_utils.records import
 
 def gather(module):
     params = module.params
-    if params["max_versions"] < 0:
-        raise ValueError("max_versions must be 0 or more, got %s" % params["max_versions"])
     application = module.lookups.application(params["application"])
     app_key = record_key(application)
     if params["version"]:

@@ -239,8 +239,6 @@ def upload(module, environment, src):
 
 def run(module):
     params = module.params
-    if params["wait_timeout"] is None or params["wait_timeout"] <= 0:
-        raise ValueError("wait_timeout must be more than 0 seconds, got %s" % params["wait_timeout"])
     src = params["src"]
     if not os.path.isfile(src):
         raise ValueError("src '%s' does not exist or is not a file" % src)

@@ -357,7 +357,7 @@ msg:
 
 from ansible_collections.outsystems.lifetime.plugins.module_utils import deployments as dep
 from ansible_collections.outsystems.lifetime.plugins.module_utils.errors import LifetimeApiError, LifetimeError
-from ansible_collections.outsystems.lifetime.plugins.module_utils.module_base import LifetimeModule
+from ansible_collections.outsystems.lifetime.plugins.module_utils.module_base import LifetimeModule, blank_text, number_as_version
 from ansible_collections.outsystems.lifetime.plugins.module_utils.records import field, record_key, record_name
 
 
@@ -396,8 +396,6 @@ class Deployment:
 
     def main(self):
         params = self.params
-        if params["wait_timeout"] is None or params["wait_timeout"] <= 0:
-            raise ValueError("wait_timeout must be more than 0 seconds, got %s" % params["wait_timeout"])
         state = params["state"]
         if state in ("aborted", "absent"):
             if not params["key"]:
@@ -434,10 +432,17 @@ class Deployment:
         if runner.status in (dep.RUNNING, dep.INTERVENTION):
             runner.command("abort")
             self.changed = True
-            if not self.check:
-                dep.wait_for(lambda: runner.read_status() and runner.status not in (dep.RUNNING, dep.ABORTING, dep.INTERVENTION),
-                             min(self.params["wait_timeout"], dep.ABORT_WAIT), first=0.5, longest=5, sleep=dep.sleep)
             self.after = dict(status=dep.ABORTED)
+            if not self.check:
+                seconds = min(self.params["wait_timeout"], dep.ABORT_WAIT)
+                try:
+                    dep.wait_for(lambda: runner.read_status() and runner.status not in (dep.RUNNING, dep.ABORTING, dep.INTERVENTION),
+                                 seconds, first=0.5, longest=5, sleep=dep.sleep)
+                except dep.WaitTimeout:
+                    self.after = dict(status=runner.status)
+                    self.module.warn("deployment plan %s was asked to abort but its status is still %s after %s seconds; LifeTime "
+                                     "finishes the abort on its own (deployment_info shows when it is aborted)." % (
+                                         runner.key, runner.status, seconds))
         elif runner.status in (dep.ABORTED, dep.ABORTING):
             self.msg = "deployment plan %s is already %s" % (runner.key, runner.status)
         else:
@@ -680,8 +685,13 @@ def normalize_applications(module, applications):
             unknown = sorted(set(element) - set(("name", "version", "deployment_zone")))
             if unknown:
                 module.fail_json(msg="applications: unknown key(s) %s in %r; valid keys: name, version, deployment_zone" % (", ".join(unknown), element))
-            if not element.get("name"):
+            if not str(element.get("name") or "").strip():
                 module.fail_json(msg="applications: element %r has no name (the application name or key)" % (element,))
+            label = "applications[%d]" % len(normalized)
+            problem = number_as_version(label + ".version", element.get("version")) or blank_text(label + ".version", element.get("version")) \
+                or blank_text(label + ".deployment_zone", element.get("deployment_zone"))
+            if problem:
+                module.fail_json(msg=problem)
             normalized.append(dict(name=str(element["name"]), version=None if element.get("version") is None else str(element["version"]),
                                    deployment_zone=element.get("deployment_zone")))
         elif isinstance(element, (str, int, float)) and str(element).strip():

@@ -132,7 +132,7 @@ imported_users:
 """
 
 from ansible_collections.outsystems.lifetime.plugins.module_utils.access import find, pick_level, unwrap
-from ansible_collections.outsystems.lifetime.plugins.module_utils.module_base import LifetimeModule
+from ansible_collections.outsystems.lifetime.plugins.module_utils.module_base import LifetimeModule, host_problem
 from ansible_collections.outsystems.lifetime.plugins.module_utils.records import field, record_key, to_snake
 
 REQUIRED_TO_REGISTER = ("address", "lifetime_address", "service_center_username", "service_center_password")
@@ -156,6 +156,10 @@ def find_environment(environments, name, address):
 
 def manage(module):
     params = module.params
+    for option in ("address", "lifetime_address"):
+        problem = host_problem(option, params[option])
+        if problem:
+            raise ValueError(problem)
     environments = module.lookups.environments()
     current = find_environment(environments, params["name"], params["address"])
 

@@ -100,8 +100,6 @@ from ansible_collections.outsystems.lifetime.plugins.module_utils.records import
 
 def gather(module):
     params = module.params
-    if params["max_versions"] < 0:
-        raise ValueError("max_versions must be 0 or more, got %s" % params["max_versions"])
     query = {"IncludeEnvStatus": True} if params["env_status"] else None
     modules = module.lookups.records("modules/", query)
     if params["name"]:

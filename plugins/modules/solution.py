@@ -127,8 +127,6 @@ def build(module):
     params = module.params
     if not params["applications"]:
         raise ValueError("applications must list at least one application")
-    if params["wait_timeout"] < 0:
-        raise ValueError("wait_timeout must be 0 or more seconds, got %s" % params["wait_timeout"])
     environment = module.lookups.environment(params["environment"])
     env_key = record_key(environment)
     applications = []

@@ -150,8 +150,6 @@ def fetch_source(module):
         target = module.lookups.module(params["module"])
         calls = module_calls(module.client, env_key, record_key(target))
         what = "module '%s' in %s" % (record_name(target), record_name(environment))
-    if params["wait_timeout"] < 0:
-        raise ValueError("wait_timeout must be 0 or more seconds, got %s" % params["wait_timeout"])
     dest = resolve_dest(params["dest"], "%s_source.zip" % record_name(target))
     exists = os.path.isfile(dest)
     nothing = dict(package_key=None, status=None, messages=[])

@@ -71,8 +71,6 @@ from ansible_collections.outsystems.lifetime.plugins.module_utils.records import
 
 def renew(module):
     duration = module.params["duration"]
-    if duration is None or duration <= 0:
-        raise ValueError("duration must be a positive number of months, got %s" % duration)
     token = expires_at = None
     if not module.check_mode:
         answer = module.client.post("auth/tokens/", body={"timePeriod": duration, "unit": "M"}) or {}

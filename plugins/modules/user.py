@@ -171,7 +171,7 @@ from ansible_collections.outsystems.lifetime.plugins.module_utils.access import 
     sorted_by,
 )
 from ansible_collections.outsystems.lifetime.plugins.module_utils.client import extract_key
-from ansible_collections.outsystems.lifetime.plugins.module_utils.module_base import MASK, LifetimeModule
+from ansible_collections.outsystems.lifetime.plugins.module_utils.module_base import MASK, LifetimeModule, email_problem
 from ansible_collections.outsystems.lifetime.plugins.module_utils.records import field, record_key, record_name, to_snake
 
 FIELDS = (("name", "Name"), ("email", "Email"), ("active", "IsActive"))
@@ -222,6 +222,9 @@ def desired_app_roles(module):
 
 def manage(module):
     params = module.params
+    problem = email_problem("email", params["email"])
+    if problem:
+        raise ValueError(problem)
     users = all_users(module)
     current = find(users, params["username"], "Username", "username")
     role = module.lookups.role(params["role"]) if params["role"] else None

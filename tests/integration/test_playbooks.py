@@ -84,11 +84,11 @@ def test_promote_validation_lists_every_problem_and_changes_nothing(playbook, si
     run = playbook(PLAYBOOKS / "promote.yml", extra_vars={
         "source": "Development", "target": "Staging", "manifest_in": str(manifest), "deployment_zones": {"Nobody": "DMZ"}})
     assert run.returncode != 0
-    for problem in ("target environment 'Staging' does not exist (valid: Development, Test, Production)",
+    for problem in ("promote_target_environment: environment 'Staging' not found. Valid environment names: Development, Production, Test.",
                     "application 'Ghost App' of the manifest does not exist",
                     "manifest entry 'Inventory' has no version",
                     "version 9.9.9 of application Orders does not exist",
-                    "promote_deployment_zones names application 'Nobody'"):
+                    "promote_deployment_zones: application 'Nobody' not found."):
         assert problem in run.stdout, (problem, run)
     assert "(5 problems)" in run.stdout
     assert simulator.mutating_requests() == []
@@ -99,7 +99,8 @@ def test_promote_same_environment_and_unknown_application(playbook, simulator):
         "source": "Test", "target": "Test", "applications": ["Customer Portl", "HR Onboarding"]})
     assert run.returncode != 0
     assert "the target environment 'Test' is the source environment" in run.stdout
-    assert "application 'Customer Portl' does not exist (did you mean: Customer Portal?)" in run.stdout
+    assert "promote_applications: application 'Customer Portl' not found." in run.stdout
+    assert "Did you mean 'Customer Portal'?" in run.stdout
     assert "application 'HR Onboarding' is not running in the source environment 'Test'" in run.stdout
     assert simulator.mutating_requests() == []
 
