@@ -31,8 +31,9 @@ import pytest
 
 from testlib.collection import BIN, REPO
 
-DOCS = ["docs/getting-started.md", "README.md", "docs/promotion-pipeline.md", "docs/awx.md", "docs/compatibility.md",
-        "docs/developing.md", "docs/performance.md"]
+# Run in this order (getting-started installs the collection the others use), then every other page.
+FIRST_DOCS = ["docs/getting-started.md", "README.md", "docs/promotion-pipeline.md", "docs/awx.md"]
+DOCS = FIRST_DOCS + sorted("docs/%s" % path.name for path in (REPO / "docs").glob("*.md") if "docs/%s" % path.name not in FIRST_DOCS)
 MARKER = re.compile(r"^<!--\s*docs-test:\s*(.*?)\s*-->\s*$")
 FENCE = re.compile(r"^```")
 COMMAND_WORDS = ("ansible-playbook ", "ansible-galaxy ", "ansible-inventory ", "ansible-doc ", "ansible-builder ", "bash ",
@@ -160,7 +161,6 @@ def user_environment(home):
 
 @pytest.mark.parametrize("name", DOCS)
 def test_every_block_has_a_marker_and_every_inline_command_is_covered(name):
-    assert sorted(DOCS) == sorted(["README.md"] + ["docs/%s" % path.name for path in (REPO / "docs").glob("*.md")])
     run_text = "".join(text for doc in DOCS for marker, _language, text, _line in blocks(doc) if marker and marker.startswith("run"))
     for marker, _language, block, line in blocks(name):
         assert marker, "%s:%d: a fenced block without a docs-test marker" % (name, line)
