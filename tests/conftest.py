@@ -12,6 +12,32 @@ from testlib.collection import build_and_install, make_importable  # noqa: E402
 make_importable()
 
 TOKEN = "demo-token"
+TESTS = Path(__file__).resolve().parent
+# Tests that run ansible tooling in subprocesses but need no built collection (the others are found by fixture).
+TOOL_FILES = ("quality/test_sanity.py", "quality/test_docs.py")
+# The slowest tests, started first so that no worker is left with one of them at the end (with -n 2).
+FIRST = ("quality/test_sanity.py::test_ansible_test_sanity", "integration/test_roles_molecule.py", "quality/test_sanity.py")
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "integration: runs ansible-playbook, ansible-test, molecule or another ansible tool in a "
+                                       "subprocess (set by conftest: everything in tests/integration, the quality tools, and any "
+                                       "test that uses the built collection); not in the fast tier")
+    config.addinivalue_line("markers", "smoke: an integration test the fast tier runs all the same (one playbook from the built collection)")
+
+
+def pytest_collection_modifyitems(config, items):
+    def where(item):
+        return Path(str(item.fspath)).resolve().relative_to(TESTS).as_posix()
+
+    for item in items:
+        if where(item).startswith("integration/") or where(item) in TOOL_FILES or "installed_collection" in item.fixturenames:
+            item.add_marker(pytest.mark.integration)
+
+    def rank(item):
+        return next((index for index, first in enumerate(FIRST) if (where(item) + "::" + item.name).startswith(first)), len(FIRST))
+
+    items.sort(key=rank)
 
 
 @pytest.fixture(scope="session")
@@ -41,16 +67,52 @@ def connection(simulator):
 
 
 @pytest.fixture
-def run_module(connection):
-    """run_module(name, check_mode=False, diff=False, **args) -> the module's result dict."""
-    from testlib.modules import run_module as run
+def run(connection):
+    """run(module, check_mode=False, diff=False, **args) -> the result dict of the module run in-process against the simulator.
 
-    def runner(name, check_mode=False, diff=False, **args):
+    ``module`` is positional only, so that options called ``name`` or ``module`` pass through ``args``.
+    """
+    from testlib.modules import run_module as run_in_process
+
+    def runner(module, /, check_mode=False, diff=False, **args):
         merged = dict(connection)
         merged.update(args)
-        return run(name, merged, check_mode=check_mode, diff=diff)
+        return run_in_process(module, merged, check_mode=check_mode, diff=diff)
 
     return runner
+
+
+@pytest.fixture
+def run_module(run):
+    """The same as ``run`` (the older name)."""
+    return run
+
+
+@pytest.fixture
+def virtual_clock(monkeypatch):
+    """The in-process simulator and the modules' waits run on a VirtualClock(real=True): pauses take no real time."""
+    from testlib.clock import VirtualClock, run_on
+
+    clock = VirtualClock(real=True)
+    run_on(monkeypatch, clock)
+    return clock
+
+
+@pytest.fixture
+def fast_polling(monkeypatch):
+    """In-process deployments poll every 0.1-0.3 s instead of 2-15 s (fewer skipped states, exact timeouts)."""
+    from ansible_collections.outsystems.lifetime.plugins.module_utils import deployments
+
+    monkeypatch.setattr(deployments, "FIRST_POLL", 0.1)
+    monkeypatch.setattr(deployments, "LONGEST_POLL", 0.3)
+
+
+@pytest.fixture
+def fast_backoff(monkeypatch):
+    """Retry back-off of 1/20 of the usual (Retry-After is still honoured as sent)."""
+    from ansible_collections.outsystems.lifetime.plugins.module_utils import client
+
+    monkeypatch.setattr(client.random, "uniform", lambda low, high: high / 20.0)
 
 
 @pytest.fixture(scope="session")

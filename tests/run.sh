@@ -1,11 +1,26 @@
 #!/usr/bin/env bash
-# Run every test: unit, integration (real ansible-playbook), molecule, sanity, lint and docs checks.
-# Sets up its own virtualenvs first (tests/setup.sh), so it works on a fresh machine.
-# Extra arguments go to pytest (for example: bash tests/run.sh -k deployment).
+# Run the tests. Sets up its own virtualenvs first (tests/setup.sh), so it works on a fresh machine.
+#   bash tests/run.sh          every test: unit, integration (real ansible-playbook), molecule, sanity, lint, docs (CI runs this)
+#   bash tests/run.sh --fast   the edit-test loop: every test not marked integration (unit, simulator, contract, reliability)
+#                              and the smoke playbook from the built collection
+# Extra arguments go to pytest (for example: bash tests/run.sh --fast -k deployment; -n 0 runs in one process).
+# Tests run in 2 pytest-xdist workers (much of the time goes to waiting on subprocesses and the simulator), in the
+# order tests/conftest.py gives (the slowest first: --dist load keeps it; loadfile would start the biggest files
+# first and leave sanity for the end). Every run ends with its 15 slowest tests.
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo"
+selection=()
+if [ "${1:-}" = "--fast" ]; then
+  shift
+  selection=(-m "not integration or smoke")
+fi
 bash tests/setup.sh --all
 export OUTSYSTEMS_PIPELINE_PYTHON="$repo/.venv-pipeline/bin/python"
 export PATH="$repo/.venv/bin:$PATH"
-exec "$repo/.venv/bin/python" -m pytest tests -p no:cacheprovider "$@"
+status=0
+"$repo/.venv/bin/python" -m pytest tests -p no:cacheprovider -n 2 --dist load --durations=15 "${selection[@]}" "$@" || status=$?
+if [ "$status" = 5 ]; then
+  echo "run.sh: pytest ran no test (exit 5): the selection matched nothing" >&2
+fi
+exit "$status"

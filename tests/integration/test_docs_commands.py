@@ -43,6 +43,7 @@ INLINE_NOT_RUN = {
     "ansible-galaxy collection build": "the test builds the tarball the same way (with --output-path, outside the checkout)",
     "bash tests/matrix.sh": "the ansible-core matrix: a virtualenv and the integration tests per release line, run on demand",
     "bash tests/run.sh": "the whole test suite, of which this test is part",
+    "bash tests/run.sh --fast": "the fast tier of the test suite (the unit tests and one smoke playbook)",
     "bash tests/demo.sh": "a checkout's demo (tests/setup.sh builds .venv), not the installed collection",
     "bash tests/setup.sh --all": "a checkout's development virtualenvs",
     ".venv/bin/python -m pytest tests/reliability -p no:cacheprovider -rx": "part of the test suite",

@@ -3,6 +3,8 @@
 import subprocess
 import tarfile
 
+import pytest
+
 from testlib.collection import BIN
 
 FORBIDDEN = ("tests/output/", ".venv", "__pycache__", ".pyc", ".pytest_cache", "lifetime-report/", ".tar.gz", ".git/")
@@ -33,6 +35,7 @@ def test_installed_collection_is_the_one_ansible_uses(installed_collection, tmp_
     assert "outsystems.lifetime 0.1.0" in " ".join(completed.stdout.split())
 
 
+@pytest.mark.smoke
 def test_playbook_runs_from_the_installed_collection(playbook, installed_collection, simulator):
     run = playbook("""
         - hosts: localhost

@@ -1,4 +1,8 @@
-"""`molecule test` for every role (default scenario: simulator, converge, idempotence, verify), from pytest."""
+"""`molecule test` for every role (default scenario: simulator, converge, idempotence, verify), from pytest.
+
+The scenarios share their create/destroy playbooks (tests/molecule/). Each run gets an ephemeral
+directory of its own, so two checkouts (or two pytest workers) never share a scenario's state.
+"""
 
 import os
 import shutil
@@ -25,6 +29,7 @@ def test_molecule_default_scenario(role, profile, tmp_path):
         "ANSIBLE_PYTHON_INTERPRETER": sys.executable,
         "ANSIBLE_NOCOLOR": "1",
         "ANSIBLE_HOME": str(tmp_path / "ansible-home"),
+        "MOLECULE_EPHEMERAL_DIRECTORY": str(tmp_path / "molecule"),
         "MOLECULE_NO_LOG": "false",
         "NO_COLOR": "1",
         "LIFETIME_SIM_PROFILE": profile,

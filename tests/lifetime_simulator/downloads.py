@@ -1,10 +1,11 @@
 """Deterministic application packages and expiring download links."""
 import io
 import json
-import time
 import uuid
 import zipfile
 from datetime import datetime, timezone
+
+from . import clock
 
 MANIFEST_NAME = "lifetime-simulator-manifest.json"
 FIXED_ZIP_TIME = (2026, 1, 1, 0, 0, 0)
@@ -57,7 +58,7 @@ def create_link(state, root_url, payload, filename):
     (fetching it is an API call that needs the token), expires without fraction.
     """
     link_id = str(uuid.uuid4())
-    expires = time.time() + state.link_minutes * 60
+    expires = clock.now() + state.link_minutes * 60
     state.downloads[link_id] = {"payload": payload, "filename": filename, "expires": expires}
     return {"url": "{0}{1}{2}".format(root_url, DOWNLOADS_PATH, link_id),
             "expires": datetime.fromtimestamp(expires, timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")}
@@ -67,7 +68,7 @@ def find_download(state, link_id):
     """(payload, filename) or raise KeyError / TimeoutError when unknown / expired."""
     entry = state.downloads[link_id]
     expired_by_scenario = state.scenarios is not None and state.scenarios.active("link_expired") is not None
-    if expired_by_scenario or time.time() > entry["expires"]:
+    if expired_by_scenario or clock.now() > entry["expires"]:
         raise TimeoutError("download link expired")
     return entry["payload"], entry["filename"]
 

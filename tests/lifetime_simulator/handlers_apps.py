@@ -1,9 +1,7 @@
 """Applications, application versions (tagging), running applications and modules."""
 import re
-import time
-from datetime import datetime, timezone
 
-from . import records
+from . import clock, records
 from .api import ApiError, empty_response, json_response, list_response
 from .downloads import build_package, create_link
 from .model import Application, AppVersion, EnvStatus, Module, make_key, version_tuple
@@ -50,7 +48,7 @@ def update_app_configurations(req):
 
 
 def visible_versions(app):
-    now = time.time()
+    now = clock.now()
     return [version for version in app.versions if version.visible_at <= now]
 
 
@@ -131,13 +129,13 @@ def create_version(req):
     mobile_versions = req.body_field("MobileVersions") or []
     if app.is_mobile():
         check_mobile_versions(app, mobile_versions)
-    now = datetime.now(timezone.utc)
+    now = clock.utc_now()
     module_version_keys = []
     for module_key in app.module_keys:
         module = state.modules[module_key]
         module_version_keys.append(module.add_version(make_key("moduleversion", module.name, label), now, state.service_user)["Key"])
     version = AppVersion(app, label, req.body_field("ChangeLog", "") or "", now, module_version_keys, mobile_versions)
-    version.visible_at = time.time() + state.tag_delay_seconds
+    version.visible_at = clock.now() + state.tag_delay_seconds
     app.versions.append(version)
     app.status[env.key] = EnvStatus(version.key, False, status.zone_key)
     return json_response(201, {"ApplicationVersionKey": version.key})

@@ -1,8 +1,8 @@
 """Deployment plans: create, list, get, update, delete, commands, status, DB mappings, binary deployment."""
 import uuid
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 
-from . import lifecycle, records
+from . import clock, lifecycle, records
 from .api import ApiError, empty_response, json_response, list_response, text_response
 from .downloads import parse_package
 from .lifecycle import CommandRefused, Plan
@@ -54,7 +54,7 @@ def create_deployment(req):
 
 
 def list_deployments(req):
-    now = datetime.now(timezone.utc)
+    now = clock.utc_now()
     min_date = req.flag("MinDate") or now - timedelta(days=7)
     max_date = req.flag("MaxDate")
     if max_date is not None and max_date.time() == datetime.min.time():
@@ -80,7 +80,7 @@ def update_deployment(req):
     plan.operations = build_operations(req, target)
     plan.source_key, plan.target_key = source.key, target.key
     plan.notes = req.body_field("Notes", "") or ""
-    plan.saved_on = datetime.now(timezone.utc)
+    plan.saved_on = clock.utc_now()
     return json_response(200, records.plan_data_record(req.state, plan))
 
 
@@ -145,7 +145,7 @@ def binary_version(state, manifest):
     app = state.apps.get(manifest.get("ApplicationKey", "")) or application_from_package(state, manifest)
     version = app.version_by_key(manifest.get("VersionKey", "")) or app.version_by_label(manifest.get("Version", ""))
     if version is None:
-        version = AppVersion(app, manifest["Version"], "Deployed from binary", datetime.now(timezone.utc), [])
+        version = AppVersion(app, manifest["Version"], "Deployed from binary", clock.utc_now(), [])
         app.versions.append(version)
     return app, version
 

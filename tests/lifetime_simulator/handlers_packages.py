@@ -1,7 +1,7 @@
 """Asynchronous packages: source code access (applications and modules) and solutions."""
-import time
 import uuid
 
+from . import clock
 from .api import ApiError, json_response, text_response
 from .downloads import build_package, build_source_package, create_link
 
@@ -13,7 +13,7 @@ SOLUTION_STEP_SECONDS = 0.25
 
 def start_package(state, kind, env_key, owner_key, name):
     key = str(uuid.uuid4())
-    state.packages[key] = {"kind": kind, "env": env_key, "owner": owner_key, "name": name, "created": time.time(), "polls": 0}
+    state.packages[key] = {"kind": kind, "env": env_key, "owner": owner_key, "name": name, "created": clock.now(), "polls": 0}
     return key
 
 
@@ -25,7 +25,7 @@ def package_or_404(req, kind, owner_param):
 
 
 def package_done(package):
-    return package["polls"] >= SOURCE_READY_POLLS or time.time() - package["created"] >= SOURCE_READY_SECONDS
+    return package["polls"] >= SOURCE_READY_POLLS or clock.now() - package["created"] >= SOURCE_READY_SECONDS
 
 
 def source_status_record(key, status, name=""):
@@ -96,7 +96,7 @@ def create_solution(req):
             raise ApiError(400, "Application '{0}' does not exist in environment '{1}'.".format(app.name, env.name))
     key = str(uuid.uuid4())
     name = req.body_field("SolutionName") or "Solution"
-    req.state.solutions[key] = {"env": env.key, "apps": [a.key for a in apps], "name": name, "created": time.time(), "polls": 0}
+    req.state.solutions[key] = {"env": env.key, "apps": [a.key for a in apps], "name": name, "created": clock.now(), "polls": 0}
     return text_response(200, key)
 
 
@@ -108,7 +108,7 @@ def solution_or_404(req):
 
 
 def solution_step(solution):
-    by_time = int((time.time() - solution["created"]) / SOLUTION_STEP_SECONDS)
+    by_time = int((clock.now() - solution["created"]) / SOLUTION_STEP_SECONDS)
     return SOLUTION_STEPS[min(len(SOLUTION_STEPS) - 1, max(by_time, solution["polls"]))]
 
 

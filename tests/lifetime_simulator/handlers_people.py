@@ -1,8 +1,8 @@
 """Users, roles, teams, blocked logins and token renewal."""
 import secrets
-from datetime import datetime, timedelta, timezone
+from datetime import timedelta
 
-from . import seed
+from . import clock, seed
 from .api import ApiError, empty_response, json_response, list_response, text_response
 from .handlers_envs import attempt_record
 from .model import Role, Team, User, iso
@@ -283,7 +283,7 @@ def renew_token(req):
         raise ApiError(400, "timePeriod must be a positive integer.")
     if unit != "M":
         raise ApiError(400, "Unsupported unit '{0}'. Available units: M (months).".format(unit))
-    expires = datetime.now(timezone.utc) + timedelta(days=30 * period)
+    expires = clock.utc_now() + timedelta(days=30 * period)
     token = secrets.token_urlsafe(32)
     req.state.tokens[token] = expires
     return json_response(200, {"token": token, "expiresAt": iso(expires)})

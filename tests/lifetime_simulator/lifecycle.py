@@ -5,9 +5,9 @@ A started plan is `running` for `deploy_seconds`, may stop at `needs_user_interv
 impact), and ends in a finished status. Only a successful (or with-warnings) finish makes the
 target run the new versions.
 """
-import time
 from datetime import datetime, timezone
 
+from . import clock
 from .model import EnvStatus, iso
 
 IN_PROGRESS = ("running", "needs_user_intervention", "aborting")
@@ -34,7 +34,7 @@ class CommandRefused(Exception):
 
 class Plan:
     def __init__(self, key, source_key, target_key, notes, operations, created_by):
-        now = datetime.now(timezone.utc)
+        now = clock.utc_now()
         self.key = key
         self.source_key = source_key
         self.target_key = target_key
@@ -61,7 +61,7 @@ class Plan:
         return self.status in FINISHED
 
     def add_log(self, message, kind="Info", when=None):
-        self.log.append({"Instant": iso(when or datetime.now(timezone.utc)), "Message": message, "Type": kind})
+        self.log.append({"Instant": iso(when or clock.utc_now()), "Message": message, "Type": kind})
 
 
 def epoch_to_datetime(epoch):
@@ -138,8 +138,8 @@ def start_plan(state, plan, redeploy_outdated=True, continue_with_errors=False):
                              [conflict["Message"] for conflict in conflicts])
     configure_run(state, plan)
     plan.status = "running"
-    plan.started_on = datetime.now(timezone.utc)
-    plan.phase_end = time.time() + state.deploy_seconds
+    plan.started_on = clock.utc_now()
+    plan.phase_end = clock.now() + state.deploy_seconds
     # Like LifeTime's, several entries share one Instant.
     plan.add_log("Deployment plan started by {0}.".format(state.service_user.username), when=plan.started_on)
     if redeploy_outdated:
@@ -186,7 +186,7 @@ def resume_plan(state, plan):
     plan.stops.pop(0)
     plan.status = "running"
     plan.info = ""
-    plan.phase_end = time.time() + state.deploy_seconds
+    plan.phase_end = clock.now() + state.deploy_seconds
 
 
 def abort_plan(state, plan):
@@ -195,7 +195,7 @@ def abort_plan(state, plan):
                              ["Only running deployment plans or plans waiting for user intervention can be aborted."])
     plan.status = "aborting"
     plan.info = ""
-    plan.phase_end = time.time() + min(0.5, state.deploy_seconds / 2)
+    plan.phase_end = clock.now() + min(0.5, state.deploy_seconds / 2)
     plan.add_log("Deployment plan abort requested by {0}.".format(state.service_user.username), "Warning")
 
 

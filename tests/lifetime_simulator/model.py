@@ -1,6 +1,8 @@
 """Plain records of the simulated LifeTime infrastructure."""
 import uuid
-from datetime import datetime, timezone
+from datetime import timezone
+
+from . import clock
 
 KEY_NAMESPACE = uuid.UUID("0d9c6c52-5d0f-4b8e-9a55-1f3c2a6b7e10")
 DEFAULT_OS_VERSION = "11.25.3.45111"
@@ -12,7 +14,7 @@ def make_key(kind, *parts):
 
 
 def utc_now():
-    return datetime.now(timezone.utc)
+    return clock.utc_now()
 
 
 def iso(moment):

@@ -1,8 +1,7 @@
 """The live, thread-safe state of the simulated LifeTime infrastructure."""
 import threading
-import time
 
-from . import seed as seeding
+from . import clock, seed as seeding
 from .lifecycle import advance_plan
 
 
@@ -103,7 +102,7 @@ class State:
     def tick(self):
         """Advance every deployment plan to the current time."""
         with self.lock:
-            now = time.time()
+            now = clock.now()
             for plan in self.plans.values():
                 advance_plan(self, plan, now)
 

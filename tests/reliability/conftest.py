@@ -2,32 +2,10 @@
 
 import pytest
 
-from ansible_collections.outsystems.lifetime.plugins.module_utils import deployments
-from testlib.modules import run_module as run_in_process
 
-
-@pytest.fixture
-def run(connection):
-    """run(module, check_mode=False, diff=False, **args) -> result; accepts options called 'name' (unlike run_module)."""
-    def runner(module, check_mode=False, diff=False, **args):
-        merged = dict(connection)
-        merged.update(args)
-        return run_in_process(module, merged, check_mode=check_mode, diff=diff)
-    return runner
-
-
-@pytest.fixture
-def fast_polling(monkeypatch):
-    """In-process deployments poll every 0.1-0.3 s instead of 1-15 s."""
-    monkeypatch.setattr(deployments, "FIRST_POLL", 0.1)
-    monkeypatch.setattr(deployments, "LONGEST_POLL", 0.3)
-
-
-@pytest.fixture
-def fast_backoff(monkeypatch):
-    """Retry back-off of 1/20 of the usual (Retry-After is still honoured as sent)."""
-    from ansible_collections.outsystems.lifetime.plugins.module_utils import client
-    monkeypatch.setattr(client.random, "uniform", lambda low, high: high / 20.0)
+@pytest.fixture(autouse=True)
+def no_real_waiting(virtual_clock):
+    """Every test here runs on the virtual clock: no deployment or poll takes real time."""
 
 
 def mutating(simulator):

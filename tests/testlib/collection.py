@@ -30,7 +30,10 @@ def linked_collections_root():
     if link.is_symlink() and Path(os.readlink(link)) != REPO:
         link.unlink()
     if not link.exists():
-        link.symlink_to(REPO, target_is_directory=True)
+        try:
+            link.symlink_to(REPO, target_is_directory=True)
+        except FileExistsError:  # made at the same moment by another test process of this checkout
+            pass
     return root
 
 

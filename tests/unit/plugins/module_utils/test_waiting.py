@@ -3,19 +3,13 @@
 import pytest
 
 from ansible_collections.outsystems.lifetime.plugins.module_utils.waiting import WaitTimeout, wait_for
+from testlib.clock import VirtualClock
 
 
-class FakeClock:
+class FakeClock(VirtualClock):
     def __init__(self):
-        self.now = 0.0
+        super().__init__()
         self.checks = []
-
-    def clock(self):
-        return self.now
-
-    def sleep(self, seconds):
-        assert seconds >= 0
-        self.now += seconds
 
     def done_at(self, moment):
         """A check that is true from ``moment`` on, recording when it was called."""

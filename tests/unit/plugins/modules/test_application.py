@@ -1,20 +1,16 @@
 """outsystems.lifetime.application against the simulator."""
 
-import pytest
+import functools
 
-from testlib.modules import run_module as run_in_process
+import pytest
 
 MUTATING = ("POST", "PUT", "DELETE")
 
 
 @pytest.fixture
-def run_app(connection):
-    """Run the application module (its option 'name' collides with run_module's own first argument)."""
-    def runner(check_mode=False, diff=False, **args):
-        merged = dict(connection)
-        merged.update(args)
-        return run_in_process("application", merged, check_mode=check_mode, diff=diff)
-    return runner
+def run_app(run):
+    """Run the application module (its option 'name' is passed as a keyword)."""
+    return functools.partial(run, "application")
 
 
 def mutating(simulator):

@@ -3,6 +3,7 @@
 import pytest
 
 from ansible_collections.outsystems.lifetime.plugins.module_utils.waiting import WaitTimeout, backoff_delays, wait_for
+from testlib.clock import VirtualClock
 
 MUTATING = ("POST", "PUT", "DELETE")
 
@@ -240,21 +241,9 @@ def test_delete_needs_a_version(run_module, simulator):
 
 # -- wait_for ----------------------------------------------------------------------------------
 
-class FakeClock:
-    def __init__(self):
-        self.now = 0.0
-        self.pauses = []
-
-    def clock(self):
-        return self.now
-
-    def sleep(self, seconds):
-        self.pauses.append(round(seconds, 3))
-        self.now += seconds
-
 
 def test_wait_for_backs_off_and_returns_the_answer():
-    clock = FakeClock()
+    clock = VirtualClock()
     answers = iter([None, False, None, {"ready": True}])
     result = wait_for(lambda: next(answers), 60, sleep=clock.sleep, clock=clock.clock)
     assert result == {"ready": True}
@@ -262,7 +251,7 @@ def test_wait_for_backs_off_and_returns_the_answer():
 
 
 def test_wait_for_caps_the_pause_and_times_out_with_the_last_answer():
-    clock = FakeClock()
+    clock = VirtualClock()
     with pytest.raises(WaitTimeout) as caught:
         wait_for(lambda: 0, 40, first=1, longest=10, factor=2, sleep=clock.sleep, clock=clock.clock, what="the package")
     assert clock.pauses == [1, 2, 4, 8, 10, 10, 5]
@@ -272,7 +261,7 @@ def test_wait_for_caps_the_pause_and_times_out_with_the_last_answer():
 
 
 def test_wait_for_lets_the_check_stop_waiting():
-    clock = FakeClock()
+    clock = VirtualClock()
 
     def check():
         raise RuntimeError("failed for good")
@@ -288,7 +277,7 @@ def test_backoff_delays():
 
 
 def test_wait_for_with_a_share_pauses_in_proportion_to_the_time_waited():
-    clock = FakeClock()
+    clock = VirtualClock()
     with pytest.raises(WaitTimeout):
         wait_for(lambda: 0, 100, first=1, longest=15, share=0.1, sleep=clock.sleep, clock=clock.clock)
     pauses = clock.pauses[:-1]  # the last pause is cut short to end at the timeout

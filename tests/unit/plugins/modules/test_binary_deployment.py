@@ -2,14 +2,10 @@
 
 import pytest
 
-from ansible_collections.outsystems.lifetime.plugins.module_utils import deployments
 from lifetime_simulator.downloads import build_package
 
 
-@pytest.fixture(autouse=True)
-def fast_polling(monkeypatch):
-    monkeypatch.setattr(deployments, "FIRST_POLL", 0.1)
-    monkeypatch.setattr(deployments, "LONGEST_POLL", 0.3)
+pytestmark = pytest.mark.usefixtures("fast_polling")
 
 
 @pytest.fixture

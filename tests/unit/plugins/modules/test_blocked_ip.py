@@ -1,6 +1,6 @@
 """outsystems.lifetime.blocked_ip against the simulator."""
 
-from test_user_access_support import assert_fails_unchanged, converge, run  # noqa: F401 pylint: disable=unused-import
+from test_user_access_support import assert_fails_unchanged, converge
 
 
 def test_list(run, simulator):

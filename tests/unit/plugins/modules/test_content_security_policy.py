@@ -1,6 +1,6 @@
 """outsystems.lifetime.content_security_policy against the simulator."""
 
-from test_user_access_support import assert_fails_unchanged, converge, run  # noqa: F401 pylint: disable=unused-import
+from test_user_access_support import assert_fails_unchanged, converge
 
 
 def csp(simulator, env):

@@ -1,7 +1,7 @@
 """outsystems.lifetime.db_connection and db_connection_info against the simulator."""
 
 
-from test_user_access_support import SECRETS, assert_fails_unchanged, converge, run  # noqa: F401 pylint: disable=unused-import
+from test_user_access_support import SECRETS, assert_fails_unchanged, converge
 
 PASSWORD = SECRETS[2]
 REPORTING = dict(environment="Development", name="Reporting", provider="SqlServer", connection_string="Server=reports;Database=R",

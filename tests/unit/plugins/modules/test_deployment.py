@@ -1,7 +1,5 @@
 """The deployment module against the simulator: promotion, reuse, two-step, DB mappings, failures, check mode."""
 
-import time
-
 import pytest
 
 from ansible_collections.outsystems.lifetime.plugins.module_utils import deployments
@@ -9,11 +7,7 @@ from ansible_collections.outsystems.lifetime.plugins.module_utils import deploym
 TWO_APPS = ["Customer Portal", "Mobile Banking"]
 
 
-@pytest.fixture(autouse=True)
-def fast_polling(monkeypatch):
-    """Poll the simulator (0.5 s deployments) often, so tests stay fast."""
-    monkeypatch.setattr(deployments, "FIRST_POLL", 0.1)
-    monkeypatch.setattr(deployments, "LONGEST_POLL", 0.3)
+pytestmark = pytest.mark.usefixtures("fast_polling")
 
 
 @pytest.fixture
@@ -419,10 +413,10 @@ def test_wait_timeout_abort(simulator, run_module, slow_deployments):
     assert plans(simulator)[result["key"]] == "aborted"
 
 
-def test_rerun_after_timeout_waits_for_the_same_plan(simulator, run_module, slow_deployments):
+def test_rerun_after_timeout_waits_for_the_same_plan(simulator, run_module, slow_deployments, virtual_clock):
     first = promote(run_module, wait_timeout=1)
     simulator.state.deploy_seconds = 0.5
-    simulator.state.plans[first["key"]].phase_end = time.time() + 1  # still running when the task runs again
+    simulator.state.plans[first["key"]].phase_end = virtual_clock.now + 1  # still running when the task runs again
     simulator.clear_requests()
     second = promote(run_module)
     assert second["key"] == first["key"] and second["status"] == "finished_successful", second

@@ -2,13 +2,7 @@
 
 import pytest
 
-from ansible_collections.outsystems.lifetime.plugins.module_utils import deployments
-
-
-@pytest.fixture(autouse=True)
-def fast_polling(monkeypatch):
-    monkeypatch.setattr(deployments, "FIRST_POLL", 0.1)
-    monkeypatch.setattr(deployments, "LONGEST_POLL", 0.3)
+pytestmark = pytest.mark.usefixtures("fast_polling")
 
 
 def test_one_plan_and_filters(simulator, run_module):

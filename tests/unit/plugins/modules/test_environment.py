@@ -1,6 +1,6 @@
 """outsystems.lifetime.environment (register / unregister) against the simulator."""
 
-from test_user_access_support import SECRETS, assert_fails_unchanged, converge, run  # noqa: F401 pylint: disable=unused-import
+from test_user_access_support import SECRETS, assert_fails_unchanged, converge
 
 REGISTER = dict(name="QA", address="https://qa.lifetime.example.com", lifetime_address="lifetime.example.com",
                 service_center_username="admin", service_center_password=SECRETS[1],

@@ -4,7 +4,7 @@ LifeTime's API cannot read the maintenance mode (no endpoint returns it), so eve
 check mode predicts exactly that without sending anything.
 """
 
-from test_user_access_support import assert_fails_unchanged, run  # noqa: F401 pylint: disable=unused-import
+from test_user_access_support import assert_fails_unchanged
 
 
 def test_enable_then_disable(run, simulator):

@@ -1,6 +1,6 @@
 """outsystems.lifetime.role and role_info against the simulator."""
 
-from test_user_access_support import assert_fails_unchanged, converge, run  # noqa: F401 pylint: disable=unused-import
+from test_user_access_support import assert_fails_unchanged, converge
 
 PERMISSIONS = [
     {"environment": "Development", "permission_level": "Change and Deploy Applications", "create_applications": True},

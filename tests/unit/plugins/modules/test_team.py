@@ -1,7 +1,7 @@
 """outsystems.lifetime.team and team_info against the simulator."""
 
 
-from test_user_access_support import assert_fails_unchanged, converge, run  # noqa: F401 pylint: disable=unused-import
+from test_user_access_support import assert_fails_unchanged, converge
 
 MEMBERS = [{"user": "alice", "role": "Developer"}, {"user": "bob", "role": "Tester"}]
 

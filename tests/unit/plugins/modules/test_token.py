@@ -1,7 +1,5 @@
 """outsystems.lifetime.token against the simulator."""
 
-from test_user_access_support import run  # noqa: F401 pylint: disable=unused-import
-
 
 def test_renew(run, simulator):
     result = run("token", diff=True, duration=6)

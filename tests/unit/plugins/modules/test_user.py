@@ -1,6 +1,6 @@
 """outsystems.lifetime.user and user_info against the simulator."""
 
-from test_user_access_support import SECRETS, assert_fails_unchanged, assert_no_secret, converge, run  # noqa: F401 pylint: disable=unused-import
+from test_user_access_support import SECRETS, assert_fails_unchanged, assert_no_secret, converge
 
 PASSWORD = SECRETS[0]
 

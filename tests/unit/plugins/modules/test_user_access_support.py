@@ -1,25 +1,11 @@
 """Helpers shared by the tests of the access modules (user, team, role, environment, ...).
 
-Named test_* only so that it belongs with them; it holds no tests of its own.
+Named test_* only so that it belongs with them; it holds no tests of its own. Their ``run`` fixture is in tests/conftest.py.
 """
 
 import copy
 
-import pytest
-
-from testlib.modules import run_module as run_in_process
-
 SECRETS = ("S3cret-carol!", "ScPass-9931", "DbPass-4417", "DbPass-new-5520")
-
-
-@pytest.fixture
-def run(connection):
-    """run(module, check_mode=False, diff=False, **args); unlike run_module it accepts an option called 'name'."""
-    def runner(module, check_mode=False, diff=False, **args):
-        merged = dict(connection)
-        merged.update(args)
-        return run_in_process(module, merged, check_mode=check_mode, diff=diff)
-    return runner
 
 
 def without_keys(value):
