@@ -61,11 +61,9 @@ def leaves(value, place="$"):
         for key, item in value.items():
             where = "%s.%s" % (place, key[:-len(OPTIONAL)] if key.endswith(OPTIONAL) else key)
             yield where, ("object" if isinstance(item, dict) else "list" if isinstance(item, list) else item)
-            for found in leaves(item, where):
-                yield found
+            yield from leaves(item, where)
     elif isinstance(value, list) and value:
-        for found in leaves(value[0], place + "[]"):
-            yield found
+        yield from leaves(value[0], place + "[]")
 
 
 def assumption_problems(operation, body_shape):
@@ -190,7 +188,7 @@ def check_server(client):
         app_here = key_of(first(running))
         if app_here:
             report.read("GET /environments/{EnvironmentKey}/applications/{ApplicationKey}/",
-                       "environments/%s/applications/%s/" % (environment, app_here), {"IncludeEnvStatus": True, "IncludeModules": True})
+                        "environments/%s/applications/%s/" % (environment, app_here), {"IncludeEnvStatus": True, "IncludeModules": True})
     application = key_of(first(applications))
     if application:
         report.read("GET /applications/{ApplicationKey}/", "applications/%s/" % application, {"IncludeEnvStatus": True, "IncludeModules": True})
@@ -198,7 +196,7 @@ def check_server(client):
         version = key_of(first(versions))
         if version:
             report.read("GET /applications/{ApplicationKey}/versions/{VersionKey}/", "applications/%s/versions/%s/" % (application, version),
-                       {"IncludeModules": True})
+                        {"IncludeModules": True})
     plan = key_of(first(plans))
     if plan:
         report.read("GET /deployments/{DeploymentKey}/", "deployments/%s/" % plan)

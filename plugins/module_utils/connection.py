@@ -80,7 +80,7 @@ def missing_connection(options):
         return None
     return "missing or empty connection option%s: set %s" % (
         "s" if len(missing) > 1 else "", " and ".join("%s (or the environment variable %s)" % (name, CONNECTION_OPTIONS[name][1])
-                                                       for name in missing))
+                                                      for name in missing))
 
 
 def client_from_options(options):

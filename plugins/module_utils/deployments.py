@@ -542,7 +542,7 @@ class PlanBuilder:
                 raise not_found("application", unknown[0], names)
             hints = ["'%s': did you mean '%s'?" % (name, closest_name(name, names)) for name in unknown if closest_name(name, names)]
             raise ValueError(("applications not found: %s. %s %s" % (", ".join("'%s'" % name for name in unknown), valid_names("application", names),
-                                                                    " ".join(hints))).strip())
+                                                                     " ".join(hints))).strip())
         problems = []
         for entry, app in resolved:
             try:

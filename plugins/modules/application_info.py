@@ -47,7 +47,6 @@ options:
         labels (one request per application); without it those labels are null.
       - Implies O(env_status). Defaults to V(true) when O(environment) is given, V(false) otherwise.
     type: bool
-    version_added: 0.2.0
 extends_documentation_fragment:
   - outsystems.lifetime.connection
   - outsystems.lifetime.attributes.INFO_MODULE

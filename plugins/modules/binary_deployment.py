@@ -227,8 +227,7 @@ def upload(module, environment, src):
                 "LifeTime refused the binary deployment of %s to '%s' (HTTP %s: %s). Deploying binaries (.oap/.osp) to a "
                 "Production environment is disabled in LifeTime by default: a LifeTime administrator must enable binary "
                 "deployments to that environment in LifeTime's settings, or deploy the application from another environment "
-                "with outsystems.lifetime.deployment." % (src, record_name(environment), exc.status,
-                                                           "; ".join(exc.messages) or "no details given"),
+                "with outsystems.lifetime.deployment." % (src, record_name(environment), exc.status, "; ".join(exc.messages) or "no details given"),
                 status=exc.status, method=exc.method, path=exc.path, messages=exc.messages)
         raise
     key = extract_key(answer, "DeploymentKey")

@@ -13,6 +13,7 @@ import json
 import pprint
 import re
 import sys
+import textwrap
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
@@ -90,10 +91,14 @@ def build():
     return documented, declared
 
 
+def literal(name, value):
+    """``name = (`` a pretty-printed literal, indented by four, ``)``: pep8's hanging indent."""
+    return "%s = (\n%s\n)\n" % (name, textwrap.indent(pprint.pformat(value, width=150, sort_dicts=True), "    "))
+
+
 def render():
     documented, declared = build()
-    return (HEADER + "DOCUMENTED = " + pprint.pformat(documented, width=150, sort_dicts=True) + "\n\n"
-            + "DECLARED = " + pprint.pformat(declared, width=150, sort_dicts=True) + "\n")
+    return HEADER + literal("DOCUMENTED", documented) + "\n" + literal("DECLARED", declared)
 
 
 if __name__ == "__main__":

@@ -4,20 +4,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-import requests
 import yaml
 
 from testlib.collection import BIN, REPO
 
 AWX = REPO / "docs" / "awx"
-
-
-def api_get(simulator, path, **params):
-    """What LifeTime (the simulator) holds, read directly over HTTP (works on every ansible-core line)."""
-    response = requests.get(simulator.base_url.rstrip("/") + "/" + path, params=params,
-                            headers={"Authorization": "Bearer demo-token"}, timeout=30)
-    response.raise_for_status()
-    return response.json()
 
 
 def test_ansible_builder_create_makes_a_build_context(tmp_path):
@@ -103,10 +94,4 @@ def test_workflow_promotes_the_same_versions_with_awx_style_credentials(playbook
     assert after["target_environment"] == "Production"
     versions = dict((app["name"], app["version"]) for app in handed_over["applications"])
     assert versions == {"Orders": "2.1.0", "Mobile Banking": "3.1.0"}
-    production_key = [env["Key"] for env in api_get(simulator, "environments/") if env["Name"] == "Production"][0]
-    running = {}
-    for app in api_get(simulator, "applications/", IncludeEnvStatus="true"):
-        for status in app.get("AppStatusInEnvs") or []:
-            if status["EnvironmentKey"] == production_key and app["Name"] in versions:
-                running[app["Name"]] = status["BaseApplicationVersionLabel"]
-    assert running == versions
+    assert {name: simulator.state.running_version("Production", name) for name in versions} == versions

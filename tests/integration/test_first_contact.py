@@ -27,7 +27,8 @@ def test_promotion_with_nothing_to_do_says_why(playbook, simulator):
     assert asked.returncode == 0, asked
     lines = summary(asked)
     assert lines[0] == "Development -> Test: nothing to deploy: every application selected already runs that version in Test", asked
-    assert "already in Test: Orders 2.1.0" in lines
+    # LifeTime names running versions by key only (no BaseApplicationVersionLabel): nothing moves, so no version is read.
+    assert "already in Test: Orders" in lines
     assert "None" not in " ".join(lines)
     assert simulator.mutating_requests() == []
 
@@ -116,8 +117,8 @@ def test_relative_output_paths_of_the_collections_playbooks_mean_the_working_dir
     assert (tmp_path / "tags.yml").is_file()
     assert "Customer Portal" in (tmp_path / "release-manifest.yml").read_text()
     installed_playbooks = installed_collection / "ansible_collections" / "outsystems" / "lifetime" / "playbooks"
-    assert sorted(path.name for path in installed_playbooks.iterdir()) == ["backup.yml", "pipeline.yml", "promote.yml", "report.yml",
-                                                                         "tag.yml", "templates"]
+    expected = ["backup.yml", "conformance.yml", "pipeline.yml", "promote.yml", "report.yml", "tag.yml", "templates"]
+    assert sorted(path.name for path in installed_playbooks.iterdir()) == expected
 
 
 def test_inventory_export_keeps_the_interpreter_a_template(installed_collection, simulator, tmp_path):

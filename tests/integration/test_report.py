@@ -148,6 +148,7 @@ def test_report_on_a_server_sending_version_labels(report, playbook, simulator, 
     assert run.returncode == 0, run
     assert report_paths(simulator.requests()) == ["/applications", "/environments"], simulator.requests()
     assert "Test -> Production: Customer Portal, Orders, Shared Components" in run.stdout
+
     def table(path):
         return [line for line in path.read_text().splitlines() if line.startswith("|")]
     assert table(tmp_path / "report" / "report.md") == table(_REPORT["report_dir"] / "report.md")

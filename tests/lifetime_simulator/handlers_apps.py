@@ -73,11 +73,12 @@ def version_or_404(req):
 
 
 def get_app_version(req):
-    # A real LifeTime answers 400 to GET /applications/{key}/versions/{key} without IncludeModules=true.
-    if not req.flag("IncludeModules"):
-        raise ApiError(400, "IncludeModules must be true to get an application version.")
+    # IncludeModules is a required query parameter of GET /applications/{key}/versions/{key} (the swagger): a real
+    # LifeTime answers 400 without it. OutSystems' own client sends it as false, and gets the version without modules.
+    if req.flag("IncludeModules") is None:
+        raise ApiError(400, "The IncludeModules parameter is required to get an application version.")
     app, version = version_or_404(req)
-    return json_response(200, records.version_record(req.state, app, version))
+    return json_response(200, records.version_record(req.state, app, version, include_modules=bool(req.flag("IncludeModules"))))
 
 
 def delete_app_version(req):

@@ -134,6 +134,7 @@ def test_roll_back_a_mobile_app(tmp_path):
                         "Notes": "", "SourceEnvironmentKey": "f5d16abb-612d-4fa5-a34e-4695e49678b2",
                         "TargetEnvironmentKey": "f78966c5-4c1f-4c35-9b3d-502b66943964"}]  # rollback-create's request
 
+
 def test_block_an_app(tmp_path):
     flow, server, result = run_flow("block", tmp_path)
     check(flow, server, result)

@@ -101,4 +101,3 @@ def substitute(value, keys):
     if unknown:
         raise KeyError("no simulator key mapped for %s" % ", ".join(sorted(set(unknown))))
     return result if isinstance(value, str) else json.loads(result)
-

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import requests
 
-from conftest import TESTS_DIR, TOKEN
+from testlib.collection import TESTS as TESTS_DIR
+from testlib.simulator_api import TOKEN
 from lifetime_simulator import Simulator
 
 

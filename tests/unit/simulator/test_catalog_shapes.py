@@ -14,7 +14,7 @@ def test_include_modules_needs_env_status_and_version_reads_need_modules(api):
     version = "/applications/%s/versions/%s/" % (app, api.version_key("Orders", "2.0.0"))
     assert api.get(version).status_code == 400
     answer = api.get(version, params={"IncludeModules": "true"})
-    assert answer.status_code == 200 and answer.json()["ModuleVersions"]
+    assert answer.status_code == 200 and answer.json()["ModuleVersions"] and "EnvironmentKey" not in answer.json()
 
 
 def test_application_and_status_as_documented(api):
@@ -43,6 +43,8 @@ def test_swagger_profile_adds_the_swagger_only_fields(sim, api):
     app = api.get("/applications/", params={"IncludeEnvStatus": "true"}).json()[0]
     assert app["DetailsURL"] and all(status["BaseApplicationVersionLabel"] for status in app["AppStatusInEnvs"])
     assert all(env["DetailsURL"] for env in api.get("/environments/").json())
+    version = api.get("/applications/%s/versions/" % api.app_key("Orders")).json()
+    assert {item["EnvironmentKey"] for item in version} == {api.env_key("Development"), api.env_key("Production")}
     with pytest.raises(ValueError, match="unknown profile 'nonsense'"):
         sim.set_profile("nonsense")
 

@@ -19,8 +19,8 @@ SWAGGER = Path(__file__).resolve().parents[3] / "tests" / "contract" / "lifetime
 # (method, template): (status the real server answers, how the body differs from the swagger)
 DEVIATIONS = {
     ("post", "/deployments/"): (201, "text"),  # NOTES: 201 with the plain-text key
-    ("post", "/environments/{EnvironmentKey}/deployment/"): (201, "text"),
-    ("post", "/deployments/{DeploymentKey}/configuration/"): (200, "text"),  # documented: "Mapping succeeded and deployment triggered"  # NOTES: OutSystems' client uses the text body as the key
+    ("post", "/environments/{EnvironmentKey}/deployment/"): (201, "text"),  # NOTES: OutSystems' client uses the text body as the key
+    ("post", "/deployments/{DeploymentKey}/configuration/"): (200, "text"),  # documented: "Mapping succeeded and deployment triggered"
     ("post", "/environments/{EnvironmentKey}/applications/{ApplicationKey}/sourcecodeaccess/"): (201, None),  # NOTES: 201
     ("get", "/environments/{EnvironmentKey}/applications/{ApplicationKey}/sourcecodeaccess/{PackageKey}/status/"): (201, None),
     ("post", "/environments/{EnvironmentKey}/modules/{ModuleKey}/sourcecodeaccess/"): (201, None),

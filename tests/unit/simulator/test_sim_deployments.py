@@ -9,7 +9,7 @@ import requests
 from lifetime_simulator import Simulator
 from lifetime_simulator.downloads import MANIFEST_NAME, build_package
 
-from conftest import TOKEN
+from testlib.simulator_api import TOKEN
 
 
 def wait_status(api, key, wanted, timeout=5.0):

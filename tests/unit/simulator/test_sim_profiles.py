@@ -102,7 +102,7 @@ def test_solution_status_and_link_are_single_objects_and_the_link_waits_for_comp
                                                                    "IncludeReferences": True}).text
     early = api.get("/environments/{0}/solution/{1}".format(env, key))
     assert early.status_code == 400
-    statuses = [api.get("/environments/{0}/solutionstatus/{1}".format(env, key)).json() for _ in range(5)]
+    statuses = [api.get("/environments/{0}/solutionstatus/{1}".format(env, key)).json() for attempt in range(5)]
     assert all(set(status) == {"Status", "StatusReason"} for status in statuses) and statuses[-1]["Status"] == "Completed"
     link = api.get("/environments/{0}/solution/{1}".format(env, key)).json()
     assert set(link) == {"url", "expires"} and "/lifetimeapi/rest/v2/downloads/" in link["url"]

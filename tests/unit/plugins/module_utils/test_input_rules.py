@@ -136,7 +136,7 @@ def test_several_unknown_applications_list_the_valid_names_and_hints(simulator, 
     assert result.get("failed"), result
     names = str(not_found("application", "x", [app.name for app in simulator.state.apps.values()]))
     valid = names[names.index("Valid application names"):]
-    assert result["msg"].startswith("applications not found: '%s', 'Custmer Portal'. %s" % (odd, valid.split(" Did you mean")[0])), result["msg"]
+    assert result["msg"].startswith("applications not found: '%s', 'Custmer Portal'. %s" % (odd, valid.split(" Did you mean", maxsplit=1)[0])), result["msg"]
     assert "'Custmer Portal': did you mean 'Customer Portal'?" in result["msg"], result["msg"]
     assert simulator.mutating_requests() == []
 
