@@ -5,7 +5,8 @@
 
 It knows the base-URL forms, the session and its headers, timeouts, retries with
 backoff and Retry-After, how the real server encodes its answers (204, plain-text keys,
-JSON) and how to turn a failure into one error a person can act on.
+JSON) and how to turn a failure into one error a person can act on. Its transport (session, timeouts, retries) is
+Transport, which the AI Mentor Studio client (technical_debt.py) shares.
 """
 
 from __future__ import absolute_import, division, print_function
@@ -116,27 +117,31 @@ def extract_key(body, field="Key"):
     return None
 
 
-class LifetimeClient:
-    """A session to one LifeTime API v2 endpoint. One instance per module or plugin run."""
+class Transport:
+    """The HTTP core the clients of this collection share: one session, timeouts, retries with backoff and Retry-After.
 
-    def __init__(self, url, token, validate_certs=True, ca_path=None, timeout=30, retries=3,
-                 proxy=None, backoff_factor=1.0, sleep=time.sleep):
+    A client gives the base URL and the headers of each request (its credentials); the transport never puts them in
+    a message. ``service`` names the server in connection errors, ``url_option`` the option that sets its address.
+    """
+
+    service = "LifeTime"
+    url_option = "lifetime_url"
+
+    def __init__(self, base_url, validate_certs=True, ca_path=None, timeout=30, retries=3, proxy=None,
+                 backoff_factor=1.0, sleep=time.sleep):
         if not HAS_REQUESTS:
             raise LifetimeConnectionError("the Python library 'requests' is required: %s" % REQUESTS_IMPORT_ERROR)
-        if not token:
-            raise LifetimeConnectionError("lifetime_token is empty: set it or the LIFETIME_TOKEN environment variable")
         if timeout is None or timeout <= 0:
             raise LifetimeConnectionError("timeout must be a positive number of seconds, got %r" % (timeout,))
         if retries is None or retries < 0:
             raise LifetimeConnectionError("retries must be 0 or more, got %r" % (retries,))
-        self.base_url = normalize_base_url(url)
+        self.base_url = base_url
         parts = urlsplit(self.base_url)
         self.origin = (parts.scheme, parts.netloc.lower())
         self.timeout = timeout
         self.retries = retries
         self.backoff_factor = backoff_factor
         self._sleep = sleep
-        self._token = token
         self.session = requests.Session()
         self.session.headers.update({
             "Accept": "application/json",
@@ -148,6 +153,67 @@ class LifetimeClient:
             self.session.proxies = {"http": proxy, "https": proxy}
         self.request_count = 0
         self.last_request = None  # (method, path) of the latest request: named by failures while reading its answer
+
+    def url_for(self, path):
+        if path.startswith("http://") or path.startswith("https://"):
+            return path
+        return self.base_url + "/" + path.lstrip("/")
+
+    # -- retries --------------------------------------------------------------------------
+
+    def _send(self, method, url, path, params, data, headers, stream=False):
+        attempt = 0
+        while True:
+            self.request_count += 1
+            try:
+                response = self.session.request(method, url, params=params, data=data, headers=headers,
+                                                timeout=self.timeout, stream=stream)
+            except requests.exceptions.ConnectTimeout:
+                error = LifetimeConnectionError.timeout(method, path, self.timeout, self.base_url, self.service)
+                retry, wait = self._may_retry(method, attempt, not_sent=True)
+            except requests.exceptions.ConnectionError as exc:
+                error = LifetimeConnectionError.unreachable(method, path, self.base_url, exc, self.service, self.url_option)
+                retry, wait = self._may_retry(method, attempt, not_sent=_connection_refused(exc))
+            except requests.exceptions.Timeout:
+                error = LifetimeConnectionError.timeout(method, path, self.timeout, self.base_url, self.service)
+                retry, wait = self._may_retry(method, attempt, not_sent=False)
+            else:
+                if response.status_code not in RETRY_STATUSES:
+                    return response
+                # 429 means the request was refused before it was processed, so any method may retry it.
+                retry, wait = self._may_retry(method, attempt, not_sent=response.status_code == 429)
+                if not retry:
+                    return response
+                after = parse_retry_after(response.headers.get("Retry-After"))
+                if after is not None:
+                    wait = after
+                response.close()
+                error = None
+            if not retry:
+                raise error
+            attempt += 1
+            self._sleep(wait)
+
+    def _may_retry(self, method, attempt, not_sent):
+        if attempt >= self.retries:
+            return False, 0
+        if method not in IDEMPOTENT_METHODS and not not_sent:
+            return False, 0
+        ceiling = min(MAX_BACKOFF_SECONDS, self.backoff_factor * (2 ** attempt))
+        return True, random.uniform(ceiling / 2.0, ceiling)
+
+
+class LifetimeClient(Transport):
+    """A session to one LifeTime API v2 endpoint. One instance per module or plugin run."""
+
+    def __init__(self, url, token, validate_certs=True, ca_path=None, timeout=30, retries=3,
+                 proxy=None, backoff_factor=1.0, sleep=time.sleep):
+        if not token:
+            raise LifetimeConnectionError("lifetime_token is empty: set it or the LIFETIME_TOKEN environment variable")
+        super(LifetimeClient, self).__init__(normalize_base_url(url), validate_certs=validate_certs, ca_path=ca_path,
+                                             timeout=timeout, retries=retries, proxy=proxy,
+                                             backoff_factor=backoff_factor, sleep=sleep)
+        self._token = token
 
     # -- public verbs ---------------------------------------------------------------------
 
@@ -211,57 +277,9 @@ class LifetimeClient:
         finally:
             response.close()
 
-    def url_for(self, path):
-        if path.startswith("http://") or path.startswith("https://"):
-            return path
-        return self.base_url + "/" + path.lstrip("/")
-
     def is_lifetime_url(self, url):
         parts = urlsplit(url)
         return (parts.scheme, parts.netloc.lower()) == self.origin
-
-    # -- retries --------------------------------------------------------------------------
-
-    def _send(self, method, url, path, params, data, headers, stream=False):
-        attempt = 0
-        while True:
-            self.request_count += 1
-            try:
-                response = self.session.request(method, url, params=params, data=data, headers=headers,
-                                                timeout=self.timeout, stream=stream)
-            except requests.exceptions.ConnectTimeout:
-                error = LifetimeConnectionError.timeout(method, path, self.timeout, self.base_url)
-                retry, wait = self._may_retry(method, attempt, not_sent=True)
-            except requests.exceptions.ConnectionError as exc:
-                error = LifetimeConnectionError.unreachable(method, path, self.base_url, exc)
-                retry, wait = self._may_retry(method, attempt, not_sent=_connection_refused(exc))
-            except requests.exceptions.Timeout:
-                error = LifetimeConnectionError.timeout(method, path, self.timeout, self.base_url)
-                retry, wait = self._may_retry(method, attempt, not_sent=False)
-            else:
-                if response.status_code not in RETRY_STATUSES:
-                    return response
-                # 429 means the request was refused before it was processed, so any method may retry it.
-                retry, wait = self._may_retry(method, attempt, not_sent=response.status_code == 429)
-                if not retry:
-                    return response
-                after = parse_retry_after(response.headers.get("Retry-After"))
-                if after is not None:
-                    wait = after
-                response.close()
-                error = None
-            if not retry:
-                raise error
-            attempt += 1
-            self._sleep(wait)
-
-    def _may_retry(self, method, attempt, not_sent):
-        if attempt >= self.retries:
-            return False, 0
-        if method not in IDEMPOTENT_METHODS and not not_sent:
-            return False, 0
-        ceiling = min(MAX_BACKOFF_SECONDS, self.backoff_factor * (2 ** attempt))
-        return True, random.uniform(ceiling / 2.0, ceiling)
 
 
 def _query(params):

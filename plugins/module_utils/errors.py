@@ -47,7 +47,7 @@ class LifetimeConnectionError(LifetimeError):
     """LifeTime could not be reached, or did not answer in time."""
 
     @classmethod
-    def unreachable(cls, method, path, base_url, exc):
+    def unreachable(cls, method, path, base_url, exc, service="LifeTime", url_option="lifetime_url"):
         reason = exc.__class__.__name__
         text = str(exc)
         for marker in ("Connection refused", "Name or service not known", "Temporary failure in name resolution",
@@ -61,15 +61,15 @@ class LifetimeConnectionError(LifetimeError):
         elif reason == "SSLError" or "SSL" in text:
             detail = re.search(r"\[SSL[^\]]*\][^'\"()]*", text)
             reason = "the TLS handshake failed%s" % ((": " + detail.group(0).strip()) if detail else "")
-            hint = (" If the server speaks plain HTTP, use an http:// address in lifetime_url; if it uses its own certificate "
-                    "authority, give the CA bundle in ca_path (or set validate_certs: false for a test server).")
-        return cls("%s %s: could not reach LifeTime at %s (%s).%s" % (method, path, base_url, reason, hint),
+            hint = (" If the server speaks plain HTTP, use an http:// address in %s; if it uses its own certificate "
+                    "authority, give the CA bundle in ca_path (or set validate_certs: false for a test server)." % url_option)
+        return cls("%s %s: could not reach %s at %s (%s).%s" % (method, path, service, base_url, reason, hint),
                    method=method, path=path)
 
     @classmethod
-    def timeout(cls, method, path, seconds, base_url):
-        return cls("%s %s: LifeTime at %s did not answer within the timeout of %s seconds; raise 'timeout' if the "
-                   "server is slow." % (method, path, base_url, seconds), method=method, path=path)
+    def timeout(cls, method, path, seconds, base_url, service="LifeTime"):
+        return cls("%s %s: %s at %s did not answer within the timeout of %s seconds; raise 'timeout' if the "
+                   "server is slow." % (method, path, service, base_url, seconds), method=method, path=path)
 
 
 class LifetimeApiError(LifetimeError):

@@ -2,8 +2,9 @@
 
 The examples of a module are one play, their tasks taken verbatim from the module's EXAMPLES. Only
 what cannot be the same on a test machine is rewritten: the simulator's address (the examples use the
-demo's http://127.0.0.1:8080) and the local paths (/tmp, /etc/lifetime) go to this test's directory, and
-the vaulted secrets the examples reference are given as extra vars.
+demo's http://127.0.0.1:8080, which also serves the AI Mentor Studio API under /AIMentorStudioAPI/rest/v1)
+and the local paths (/tmp, /etc/lifetime) go to this test's directory, and the vaulted secrets the
+examples reference are given as extra vars.
 
 To save an ansible-playbook start per module, the plays of one module group (GROUPS) run as one
 playbook. Each module still has its own test, its own freshly seeded simulator (so no play sees
@@ -27,14 +28,16 @@ from testlib.playbooks import run_playbook
 MODULES = REPO / "plugins" / "modules"
 DEMO_URL = "http://127.0.0.1:8080"
 TOKEN = "demo-token"
-SECRETS = {"reporting_password": "Rep0rting-pass!", "sc_password": "Serv1ce-Center!", "carol_password": "Car0l-pass!"}
+SECRETS = {"reporting_password": "Rep0rting-pass!", "sc_password": "Serv1ce-Center!", "carol_password": "Car0l-pass!",
+           # The simulator's AI Mentor Studio credentials (tests/lifetime_simulator/aims.py); its API is under the same address.
+           "aims_api_key": "demo-aims-key", "aims_activation_code": "demo-activation-code"}
 # What a module's examples expect of the infrastructure beyond the seeded simulator.
 SCENARIOS = {"deployment": ["two_step"]}
 # The modules whose plays share one ansible-playbook run; a module named nowhere runs in a playbook of its own.
 # The run happens once per test session, whichever worker needs it first (group_results).
 GROUPS = {
     "applications": ["application", "application_info", "application_package", "application_version", "application_version_info",
-                     "module_info", "solution", "source_code"],
+                     "module_info", "solution", "source_code", "technical_debt_info"],
     "deployments": ["binary_deployment", "deployment", "deployment_info"],
     "environments": ["blocked_ip", "content_security_policy", "db_connection", "db_connection_info", "environment", "environment_info",
                      "maintenance_mode"],

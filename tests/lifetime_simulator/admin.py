@@ -44,6 +44,11 @@ def handle(sim, method, path, raw):
             with sim.state.lock:
                 expire_all_links(sim.state)
             return empty_response(204)
+        if route == ("GET", "/_sim/aims"):
+            return json_response(200, sim.aims.describe())
+        if route == ("POST", "/_sim/aims"):
+            sim.aims.configure(parse_json(raw))
+            return json_response(200, sim.aims.describe())
         if route == ("GET", "/_sim/state"):
             summary = sim.state.summary()
             summary["scenarios"] = sim.scenarios.describe()

@@ -5,7 +5,7 @@ import traceback
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qsl, unquote, urlsplit
 
-from . import admin, clock
+from . import admin, aims, clock
 from .api import ApiError, Request, Response, error_response
 from .downloads import DOWNLOADS_PATH, find_download
 from .model import version_tuple
@@ -97,9 +97,12 @@ class SimulatorRequestHandler(BaseHTTPRequestHandler):
             return error_response(401, ["The authentication token has expired."])
         if fault.name == "rate_limit":
             return error_response(status, ["Too many requests."], {"Retry-After": str(fault.params.get("retry_after", 1))})
-        return error_response(status, ["The server is temporarily unavailable ({0}).".format(status)])
+        headers = {"Retry-After": str(fault.params["retry_after"])} if "retry_after" in fault.params else None
+        return error_response(status, ["The server is temporarily unavailable ({0}).".format(status)], headers)
 
     def answer(self, method, path, query, raw):
+        if path == aims.AIMS_BASE_PATH or path.startswith(aims.AIMS_BASE_PATH + "/"):
+            return aims.answer(self.sim, method, path[len(aims.AIMS_BASE_PATH):], query, self.headers)
         if not (path == BASE_PATH or path.startswith(BASE_PATH + "/")):
             return error_response(404, ["Resource '{0}' not found.".format(path)])
         # OutSystems' own client sends the token to download links without the Bearer prefix.

@@ -2,6 +2,7 @@
 import ipaddress
 import threading
 
+from .aims import AIMS_BASE_PATH, AimsState
 from .downloads import expire_all_links
 from .profiles import DEFAULT_PROFILE, Profile
 from .requestlog import RequestLog
@@ -49,6 +50,7 @@ class Simulator:
                            link_minutes=link_minutes)
         self.state.tokens = {token: None}
         self.state.scenarios = self.scenarios
+        self.aims = AimsState()
         self.default_profile = profile
         self.set_profile(profile)
         self.httpd = None
@@ -96,6 +98,11 @@ class Simulator:
         return self.root_url + BASE_PATH
 
     @property
+    def aims_url(self):
+        """The AI Mentor Studio API base this server also answers (aims.py)."""
+        return self.root_url + AIMS_BASE_PATH
+
+    @property
     def valid_tokens(self):
         with self.state.lock:
             return list(self.state.tokens)
@@ -133,4 +140,5 @@ class Simulator:
     def reset(self):
         """Reseed the infrastructure (keys are stable), forget plans and downloads, and go back to the profile given at start."""
         self.state.reset()
+        self.aims.reset()
         self.set_profile(self.default_profile)

@@ -80,12 +80,14 @@ CHANGES = {
 }
 
 INFO_MODULES = ["environment_info", "application_info", "application_version_info", "module_info", "deployment_info",
-                "user_info", "team_info", "role_info", "db_connection_info", "api_conformance_info"]
+                "user_info", "team_info", "role_info", "db_connection_info", "api_conformance_info", "technical_debt_info"]
 INFO_ARGS = {
     "application_version_info": dict(application="Customer Portal"),
     "module_info": dict(),
     "deployment_info": dict(),
     "db_connection_info": dict(environment="Development"),
+    # The simulator's AI Mentor Studio API (same server) and its credentials; the URL is filled in per run.
+    "technical_debt_info": dict(applications=["Orders"], aims_api_key="demo-aims-key", aims_activation_code="demo-activation-code"),
 }
 
 
@@ -168,7 +170,10 @@ def test_check_mode_predicts_the_real_run(run, simulator, fast_polling, tmp_path
 
 @pytest.mark.parametrize("module", INFO_MODULES)
 def test_info_module_in_check_mode_sends_nothing_that_changes(run, simulator, module):
-    result = run(module, check_mode=True, **INFO_ARGS.get(module, {}))
+    args = dict(INFO_ARGS.get(module, {}))
+    if module == "technical_debt_info":
+        args["aims_url"] = simulator.aims_url
+    result = run(module, check_mode=True, **args)
     assert not result.get("failed"), result
     assert result["changed"] is False
     assert simulator.requests() and simulator.mutating_requests() == []
