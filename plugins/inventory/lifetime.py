@@ -79,6 +79,7 @@ import re
 from ansible.errors import AnsibleError, AnsibleParserError
 from ansible.plugins.inventory import BaseInventoryPlugin, Cacheable, Constructable
 
+from ansible_collections.outsystems.lifetime.plugins.module_utils import endpoints
 from ansible_collections.outsystems.lifetime.plugins.module_utils.errors import LifetimeApiError, LifetimeError
 from ansible_collections.outsystems.lifetime.plugins.module_utils.plugin_options import plugin_client
 from ansible_collections.outsystems.lifetime.plugins.module_utils.records import field, record_key, record_name, to_snake
@@ -160,7 +161,7 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
         client = None
         try:
             client = plugin_client(self)
-            environments = client.get_list("environments/")
+            environments = client.get_list(endpoints.ENVIRONMENTS)
             result = []
             for environment in sorted(environments, key=lambda env: (field(env, "Order", "order") or 0, record_name(env) or "")):
                 zones = []
@@ -182,7 +183,7 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
     @staticmethod
     def _zones(client, environment):
         try:
-            return client.get_list("environments/%s/deploymentzones/" % record_key(environment)), None
+            return client.get_list(endpoints.path(endpoints.DEPLOYMENT_ZONES, environment_key=record_key(environment))), None
         except LifetimeApiError as exc:
             if exc.status == 403:
                 return [], NOT_LICENSED

@@ -13,6 +13,8 @@ try:
 except ImportError:  # pragma: no cover - Python 2 is not supported
     from urllib import quote
 
+from ansible_collections.outsystems.lifetime.plugins.module_utils import endpoints
+from ansible_collections.outsystems.lifetime.plugins.module_utils.client import extract_key
 from ansible_collections.outsystems.lifetime.plugins.module_utils.errors import LifetimeApiError, LifetimeLookupError
 from ansible_collections.outsystems.lifetime.plugins.module_utils.lookups import not_found
 from ansible_collections.outsystems.lifetime.plugins.module_utils.records import field, record_key, record_name
@@ -79,6 +81,22 @@ def get_or_none(client, path, params=None):
     return body or None
 
 
+def create_record(module, path, body, kind, name, list_params, *names):
+    """POST a new record to the list ``path`` and return its key.
+
+    The key is read from the answer (plain text, a JSON string or an object); when LifeTime answers none, the list is
+    read again (with ``list_params``) and the record found by ``name`` in the fields ``names``.
+    """
+    key = extract_key(module.client.post(path, body=body))
+    if not key:
+        module.lookups.forget(path)
+        created = find(module.lookups.records(path, list_params), name, *names)
+        key = record_key(created) if created else None
+    if not key:
+        raise ValueError("LifeTime created %s '%s' but did not return its key" % (kind, name))
+    return key
+
+
 def sorted_by(records, *names):
     """Records sorted by the first present of several fields, case-insensitively (stable diffs)."""
     return sorted(records, key=lambda record: str(field(record, *names) or "").lower())
@@ -113,7 +131,7 @@ LEVEL_WRAPPER = "DbConnectionPermissionLevel"
 
 
 def db_levels(module):
-    levels = unwrap(module.lookups.records("environments/dbconnection/permissionlevels/"), LEVEL_WRAPPER)
+    levels = unwrap(module.lookups.records(endpoints.DB_PERMISSION_LEVELS), LEVEL_WRAPPER)
     return sorted(levels, key=lambda level: field(level, "Level", "level") or 0)
 
 
@@ -129,8 +147,8 @@ def level_label(levels, value):
 
 
 def connection_ref(env_key, name):
-    """(environment key, quoted connection name): the two keys of every DB connection path."""
-    return (env_key, quote(name, safe=""))
+    """The two keys of every DB connection path: the environment key and the quoted connection name."""
+    return {"environment_key": env_key, "connection_key": quote(name, safe="")}
 
 
 def current_permissions(module, ref, kind, records, name_of):
@@ -139,9 +157,9 @@ def current_permissions(module, ref, kind, records, name_of):
     for record in records:
         subject = quote(name_of(record), safe="")
         if kind == "role":
-            answer = module.client.get("environments/%s/dbconnections/%s/rolepermissionlevel/%s/" % (ref + (subject,)))
+            answer = module.client.get(endpoints.path(endpoints.DB_CONNECTION_ROLE_LEVEL_OF, role_name=subject, **ref))
         else:
-            answer = module.client.get("environments/%s/dbconnections/%s/userpermissionlevel/%s/" % (ref + (subject,)))
+            answer = module.client.get(endpoints.path(endpoints.DB_CONNECTION_USER_LEVEL_OF, username=subject, **ref))
         if isinstance(answer, dict):
             levels[record_key(record)] = level_value(answer)
     return levels

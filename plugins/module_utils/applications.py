@@ -7,6 +7,7 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+from ansible_collections.outsystems.lifetime.plugins.module_utils import endpoints
 from ansible_collections.outsystems.lifetime.plugins.module_utils.errors import LifetimeApiError, LifetimeError
 from ansible_collections.outsystems.lifetime.plugins.module_utils.lookups import not_found
 from ansible_collections.outsystems.lifetime.plugins.module_utils.records import (
@@ -39,7 +40,7 @@ def list_versions(client, application_key, maximum=ALL_VERSIONS, change_log_filt
     params = {"MaximumVersionsToReturn": maximum}
     if change_log_filter:
         params["ChangeLogFilter"] = change_log_filter
-    return sort_versions(client.get_list("applications/%s/versions/" % application_key, params=params))
+    return sort_versions(client.get_list(endpoints.path(endpoints.APPLICATION_VERSIONS, application_key=application_key), params=params))
 
 
 def same_version(left, right):
@@ -124,8 +125,8 @@ def running_status(lookups, application, environment):
     there, when it does not run there.
     """
     try:
-        running = lookups.client.get("environments/%s/applications/%s/" % (record_key(environment), record_key(application)),
-                                     params={"IncludeEnvStatus": True})
+        running = lookups.client.get(endpoints.path(endpoints.ENVIRONMENT_APPLICATION, environment_key=record_key(environment),
+                                                    application_key=record_key(application)), params={"IncludeEnvStatus": True})
     except LifetimeApiError as exc:
         if exc.status != 404:
             raise

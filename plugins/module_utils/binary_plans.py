@@ -11,6 +11,7 @@ __metaclass__ = type
 
 import os
 
+from ansible_collections.outsystems.lifetime.plugins.module_utils import endpoints
 from ansible_collections.outsystems.lifetime.plugins.module_utils.applications import status_in
 from ansible_collections.outsystems.lifetime.plugins.module_utils.artifacts import remote_sha256
 from ansible_collections.outsystems.lifetime.plugins.module_utils.client import extract_key, file_sha256
@@ -62,7 +63,7 @@ def deploy_package(client, lookups, environment, src, start=True, options=None, 
         runner.created_plan(key)
         runner.fields["applications_to_deploy"] = to_snake(field(runner.details, "ApplicationsToDeploy") or [])
         if runner.status == SAVED and already_running(client, lookups, environment, runner.details, sha256):
-            client.delete("deployments/%s/" % key)
+            client.delete(endpoints.path(endpoints.DEPLOYMENT, deployment_key=key))
             runner.created = False
             return outcome(False, msg="'%s' already runs every application version in %s; the plan %s made by the upload was "
                            "deleted" % (record_name(environment), src, key))
@@ -100,7 +101,7 @@ def already_running(client, lookups, environment, details, sha256):
 
 def running_package_sha256(client, environment, app_key):
     """sha256 of the package (.oap) the environment runs for an application; None when it cannot be had."""
-    path = "environments/%s/applications/%s/content/" % (record_key(environment), app_key)
+    path = endpoints.path(endpoints.ENVIRONMENT_APPLICATION_CONTENT, environment_key=record_key(environment), application_key=app_key)
     try:
         return remote_sha256(client, lambda: client.get(path), "the application %s running in '%s'" % (app_key, record_name(environment)))
     except LifetimeError:
@@ -111,7 +112,8 @@ def upload(client, environment, src):
     """POST the package; the new plan's key. LifeTime's default refusal of binaries to Production is said plainly."""
     try:
         with open(src, "rb") as handle:
-            answer = client.post("environments/%s/deployment/" % record_key(environment), data=handle, content_type="application/octet-stream")
+            answer = client.post(endpoints.path(endpoints.BINARY_DEPLOYMENT, environment_key=record_key(environment)), data=handle,
+                                 content_type="application/octet-stream")
     except LifetimeApiError as exc:
         said = " ".join(exc.messages).lower()
         production = (field(environment, "EnvironmentType") or "").lower() == "production"

@@ -15,6 +15,7 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+from ansible_collections.outsystems.lifetime.plugins.module_utils import endpoints
 from ansible_collections.outsystems.lifetime.plugins.module_utils.conformance_expectations import DECLARED, DOCUMENTED
 from ansible_collections.outsystems.lifetime.plugins.module_utils.errors import LifetimeApiError
 from ansible_collections.outsystems.lifetime.plugins.module_utils.shapes import OPTIONAL, differences, shape
@@ -173,32 +174,35 @@ def key_of(record):
 def check_server(client):
     """Read each list once and one record of each kind; return the Report."""
     report = Report(client)
-    environments = report.read("GET /environments/", "environments/")
+    environments = report.read("GET /environments/", endpoints.ENVIRONMENTS)
     environment = key_of(first(environments))
-    applications = report.read("GET /applications/", "applications/")
-    report.read("GET /modules/", "modules/")
-    report.read("GET /roles/", "roles/", {"IncludeEnvPermissions": True})
-    report.read("GET /users/", "users/")
-    report.read("GET /teams/", "teams/")
-    plans = report.read("GET /deployments/", "deployments/")
+    applications = report.read("GET /applications/", endpoints.APPLICATIONS)
+    report.read("GET /modules/", endpoints.MODULES)
+    report.read("GET /roles/", endpoints.ROLES, {"IncludeEnvPermissions": True})
+    report.read("GET /users/", endpoints.USERS)
+    report.read("GET /teams/", endpoints.TEAMS)
+    plans = report.read("GET /deployments/", endpoints.DEPLOYMENTS)
     if environment:
-        report.read("GET /environments/{EnvironmentKey}/", "environments/%s/" % environment)
-        report.read("GET /environments/{EnvironmentKey}/deploymentzones/", "environments/%s/deploymentzones/" % environment)
-        running = report.read("GET /environments/{EnvironmentKey}/applications/", "environments/%s/applications/" % environment)
+        report.read("GET /environments/{EnvironmentKey}/", endpoints.path(endpoints.ENVIRONMENT, environment_key=environment))
+        report.read("GET /environments/{EnvironmentKey}/deploymentzones/", endpoints.path(endpoints.DEPLOYMENT_ZONES, environment_key=environment))
+        running = report.read("GET /environments/{EnvironmentKey}/applications/",
+                              endpoints.path(endpoints.ENVIRONMENT_APPLICATIONS, environment_key=environment))
         app_here = key_of(first(running))
         if app_here:
             report.read("GET /environments/{EnvironmentKey}/applications/{ApplicationKey}/",
-                        "environments/%s/applications/%s/" % (environment, app_here), {"IncludeEnvStatus": True, "IncludeModules": True})
+                        endpoints.path(endpoints.ENVIRONMENT_APPLICATION, environment_key=environment, application_key=app_here),
+                        {"IncludeEnvStatus": True, "IncludeModules": True})
     application = key_of(first(applications))
     if application:
-        report.read("GET /applications/{ApplicationKey}/", "applications/%s/" % application, {"IncludeEnvStatus": True, "IncludeModules": True})
-        versions = report.read("GET /applications/{ApplicationKey}/versions/", "applications/%s/versions/" % application)
+        report.read("GET /applications/{ApplicationKey}/", endpoints.path(endpoints.APPLICATION, application_key=application),
+                    {"IncludeEnvStatus": True, "IncludeModules": True})
+        versions = report.read("GET /applications/{ApplicationKey}/versions/", endpoints.path(endpoints.APPLICATION_VERSIONS, application_key=application))
         version = key_of(first(versions))
         if version:
-            report.read("GET /applications/{ApplicationKey}/versions/{VersionKey}/", "applications/%s/versions/%s/" % (application, version),
-                        {"IncludeModules": True})
+            report.read("GET /applications/{ApplicationKey}/versions/{VersionKey}/",
+                        endpoints.path(endpoints.APPLICATION_VERSION, application_key=application, version_key=version), {"IncludeModules": True})
     plan = key_of(first(plans))
     if plan:
-        report.read("GET /deployments/{DeploymentKey}/", "deployments/%s/" % plan)
-        report.read("GET /deployments/{DeploymentKey}/status/", "deployments/%s/status/" % plan)
+        report.read("GET /deployments/{DeploymentKey}/", endpoints.path(endpoints.DEPLOYMENT, deployment_key=plan))
+        report.read("GET /deployments/{DeploymentKey}/status/", endpoints.path(endpoints.DEPLOYMENT_STATUS, deployment_key=plan))
     return report

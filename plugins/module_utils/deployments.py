@@ -16,6 +16,7 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+from ansible_collections.outsystems.lifetime.plugins.module_utils import endpoints
 from ansible_collections.outsystems.lifetime.plugins.module_utils import waiting
 from ansible_collections.outsystems.lifetime.plugins.module_utils.dates import is_not_set, without_unset_dates
 from ansible_collections.outsystems.lifetime.plugins.module_utils.deployment_task import DeploymentError, Options
@@ -78,11 +79,11 @@ class PlanRunner:
     # -- reading ------------------------------------------------------------------------
 
     def read_status(self):
-        self.status_record = self.client.get("deployments/%s/status/" % self.key) or {}
+        self.status_record = self.client.get(endpoints.path(endpoints.DEPLOYMENT_STATUS, deployment_key=self.key)) or {}
         return self.status_record
 
     def read_details(self):
-        self.details = self.client.get("deployments/%s/" % self.key) or {}
+        self.details = self.client.get(endpoints.path(endpoints.DEPLOYMENT, deployment_key=self.key)) or {}
         return self.details
 
     def assume(self, status):
@@ -132,7 +133,7 @@ class PlanRunner:
             self.commands.append(name)
             return
         try:
-            self.client.post("deployments/%s/%s/" % (self.key, name), params=params)
+            self.client.post(endpoints.path(endpoints.DEPLOYMENT_COMMAND, deployment_key=self.key, command=name), params=params)
         except LifetimeApiError as exc:
             if exc.status in (400, 409):
                 reasons = "; ".join(exc.messages) or "no reason given"
@@ -145,7 +146,7 @@ class PlanRunner:
         if not self.created or self.check_mode:
             return False
         try:
-            self.client.delete("deployments/%s/" % self.key)
+            self.client.delete(endpoints.path(endpoints.DEPLOYMENT, deployment_key=self.key))
         except LifetimeError as exc:
             self.warnings.append("could not delete deployment plan %s that this task created: %s" % (self.key, exc))
             return False
@@ -235,20 +236,20 @@ class PlanRunner:
         if not target or not self.key:
             return []
         blocking = []
-        for plan in self.client.get_list("deployments/", params={"TargetEnvironmentKey": target}):
+        for plan in self.client.get_list(endpoints.DEPLOYMENTS, params={"TargetEnvironmentKey": target}):
             key = record_key(plan) or ""
             started = field(plan, "StartedOn")
             if key.lower() == self.key.lower() or (field(plan, "TargetEnvironmentKey") or "").lower() != target:
                 continue
             if started is not None and is_not_set(started):
                 continue
-            if status_of(self.client.get("deployments/%s/status/" % key)) in IN_PROGRESS:
+            if status_of(self.client.get(endpoints.path(endpoints.DEPLOYMENT_STATUS, deployment_key=key))) in IN_PROGRESS:
                 blocking.append(key)
         return blocking
 
     def still_running(self, keys):
         """Drop from ``keys`` the plans that no longer run; True while some still do."""
-        keys[:] = [key for key in keys if status_of(self.client.get("deployments/%s/status/" % key)) in IN_PROGRESS]
+        keys[:] = [key for key in keys if status_of(self.client.get(endpoints.path(endpoints.DEPLOYMENT_STATUS, deployment_key=key))) in IN_PROGRESS]
         return bool(keys)
 
     def run(self):
@@ -318,7 +319,7 @@ class PlanRunner:
 
     def configure_databases(self):
         """POST the missing database mappings; True when some were sent (then LifeTime resumes the plan itself)."""
-        missing = self.client.get_list("deployments/%s/getmissingdbmappings/" % self.key)
+        missing = self.client.get_list(endpoints.path(endpoints.DEPLOYMENT_MISSING_DB_MAPPINGS, deployment_key=self.key))
         if not missing:
             return False
         body, uncovered = database_mapping_body(missing, self.options.db_mappings or [])
@@ -329,7 +330,7 @@ class PlanRunner:
                 "deployment plan %s waits for database mappings of extension logical databases, and db_mappings does not map: %s. "
                 "The plan was left waiting; run again with db_mappings (or key: %s) to go on." % (
                     self.key, ", ".join(uncovered), self.key), result)
-        self.client.post("deployments/%s/configuration/" % self.key, body=body)
+        self.client.post(endpoints.path(endpoints.DEPLOYMENT_CONFIGURATION, deployment_key=self.key), body=body)
         self.commands.append("configuration")
         return True
 

@@ -9,6 +9,7 @@ __metaclass__ = type
 
 import difflib
 
+from ansible_collections.outsystems.lifetime.plugins.module_utils import endpoints
 from ansible_collections.outsystems.lifetime.plugins.module_utils.errors import LifetimeLookupError
 from ansible_collections.outsystems.lifetime.plugins.module_utils.records import record_key, record_name
 
@@ -94,7 +95,7 @@ class Lookups:
             del self._cache[cache_key]
 
     def environments(self):
-        return self.records("environments/")
+        return self.records(endpoints.ENVIRONMENTS)
 
     def environment(self, wanted):
         return pick("environment", self.environments(), wanted)
@@ -106,7 +107,7 @@ class Lookups:
             params["IncludeEnvStatus"] = True
         if modules:
             params["IncludeModules"] = True
-        return self.records("applications/", params or None)
+        return self.records(endpoints.APPLICATIONS, params or None)
 
     def application(self, wanted, env_status=False, modules=False):
         return pick("application", self.applications(env_status=env_status, modules=modules), wanted)
@@ -116,17 +117,17 @@ class Lookups:
         params = {"IncludeEnvStatus": True}
         if modules:
             params["IncludeModules"] = True
-        return self.records("environments/%s/applications/" % record_key(env), params)
+        return self.records(endpoints.path(endpoints.ENVIRONMENT_APPLICATIONS, environment_key=record_key(env)), params)
 
     def modules(self):
-        return self.records("modules/")
+        return self.records(endpoints.MODULES)
 
     def module(self, wanted):
         return pick("module", self.modules(), wanted)
 
     def deployment_zones(self, environment):
         env = self.environment(environment)
-        return self.records("environments/%s/deploymentzones/" % record_key(env))
+        return self.records(endpoints.path(endpoints.DEPLOYMENT_ZONES, environment_key=record_key(env)))
 
     def deployment_zone(self, environment, wanted):
         env = self.environment(environment)
@@ -134,26 +135,26 @@ class Lookups:
 
     def templates(self, environment):
         env = self.environment(environment)
-        return self.records("environments/%s/templates/" % record_key(env))
+        return self.records(endpoints.path(endpoints.ENVIRONMENT_TEMPLATES, environment_key=record_key(env)))
 
     def template(self, environment, wanted):
         env = self.environment(environment)
         return pick("template", self.templates(env), wanted, " in environment '%s'" % record_name(env))
 
     def users(self):
-        return self.records("users/")
+        return self.records(endpoints.USERS)
 
     def user(self, wanted):
         return pick("user", self.users(), wanted)
 
     def teams(self):
-        return self.records("teams/")
+        return self.records(endpoints.TEAMS)
 
     def team(self, wanted):
         return pick("team", self.teams(), wanted)
 
     def roles(self):
-        return self.records("roles/")
+        return self.records(endpoints.ROLES)
 
     def role(self, wanted):
         return pick("role", self.roles(), wanted)

@@ -10,6 +10,7 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+from ansible_collections.outsystems.lifetime.plugins.module_utils import endpoints
 from ansible_collections.outsystems.lifetime.plugins.module_utils import deployments as engine
 from ansible_collections.outsystems.lifetime.plugins.module_utils.client import extract_key
 from ansible_collections.outsystems.lifetime.plugins.module_utils.deployment_task import DeploymentError, Outcome
@@ -122,7 +123,7 @@ class PlanTask:
         self.before = diff_record(runner.plan, status=runner.status, environments=self.lookups.environments())
         self.after = {}
         if not self.check:
-            self.client.delete("deployments/%s/" % runner.key)
+            self.client.delete(endpoints.path(endpoints.DEPLOYMENT, deployment_key=runner.key))
         self.changed = True
         return self.outcome(deleted=True)
 
@@ -143,7 +144,7 @@ class PlanTask:
                 notes = self.asked["notes"]
                 body = self.body(source, target, notes if notes is not None else field(plan, "Notes"))
                 if not self.check:
-                    self.client.put("deployments/%s/" % runner.key, body=body)
+                    self.client.put(endpoints.path(endpoints.DEPLOYMENT, deployment_key=runner.key), body=body)
                     runner.read_details()
                 self.changed = True
                 self.after = diff_record(plan, self.to_deploy, status=SAVED, notes=body["Notes"], environments=environments)
@@ -195,7 +196,7 @@ class PlanTask:
                 runner.details = {"Deployment": dict(body, ApplicationOperations=[dict(op) for op in body["ApplicationOperations"]])}
                 runner.assume(SAVED)
             else:
-                answer = self.client.post("deployments/", body=body)
+                answer = self.client.post(endpoints.DEPLOYMENTS, body=body)
                 key = extract_key(answer)
                 if not key:
                     raise LifetimeError("LifeTime created the deployment plan but its answer held no key: %r" % (answer,))
@@ -207,7 +208,7 @@ class PlanTask:
 
     def find_plan(self, source, target, wanted):
         """A plan from source to target with the wanted operations that is saved or under way."""
-        plans = self.client.get_list("deployments/", params={"TargetEnvironmentKey": record_key(target)})
+        plans = self.client.get_list(endpoints.DEPLOYMENTS, params={"TargetEnvironmentKey": record_key(target)})
         under_way, saved = None, None
         for plan in plans:
             if (field(plan, "SourceEnvironmentKey") or "").lower() != record_key(source).lower():
@@ -216,7 +217,7 @@ class PlanTask:
                 continue
             if not same_operations(operations_of(plan), wanted):
                 continue
-            status = self.client.get("deployments/%s/status/" % record_key(plan)) or {}
+            status = self.client.get(endpoints.path(endpoints.DEPLOYMENT_STATUS, deployment_key=record_key(plan))) or {}
             plan = dict(plan, _status=status)
             if status_of(status) in (RUNNING, INTERVENTION) and under_way is None:
                 under_way = plan

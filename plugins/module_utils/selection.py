@@ -11,6 +11,7 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+from ansible_collections.outsystems.lifetime.plugins.module_utils import endpoints
 from ansible_collections.outsystems.lifetime.plugins.module_utils.applications import list_versions, status_in, version_label
 from ansible_collections.outsystems.lifetime.plugins.module_utils.errors import LifetimeApiError, LifetimeError
 from ansible_collections.outsystems.lifetime.plugins.module_utils.lookups import closest_name, not_found, pick, valid_names
@@ -180,7 +181,8 @@ class PlanBuilder:
                 wanted, record_name(app), ", ".join(labels) or "none"))
         try:
             # LifeTime answers 400 to this GET without IncludeModules.
-            version = self.client.get("applications/%s/versions/%s/" % (record_key(app), wanted), params={"IncludeModules": True})
+            version = self.client.get(endpoints.path(endpoints.APPLICATION_VERSION, application_key=record_key(app), version_key=wanted),
+                                      params={"IncludeModules": True})
         except LifetimeApiError as exc:
             if exc.status in (400, 404):
                 raise ValueError("version '%s' of application '%s' not found: give a version such as 1.2.0 or a version key." % (

@@ -24,6 +24,7 @@ except ImportError:  # pragma: no cover - Python 2 is not supported
 
 from ansible.module_utils.basic import env_fallback
 
+from ansible_collections.outsystems.lifetime.plugins.module_utils import endpoints
 from ansible_collections.outsystems.lifetime.plugins.module_utils.client import Transport, decode_body
 from ansible_collections.outsystems.lifetime.plugins.module_utils.dates import parse_date
 from ansible_collections.outsystems.lifetime.plugins.module_utils.errors import LifetimeApiError, server_messages
@@ -136,7 +137,7 @@ class AimsClient(Transport):
         offset, found, info = 0, [], {}
         while True:
             query["Offset"] = offset
-            body = self.read("/TechnicalDebt_Application", query, missing_ok=missing_ok)
+            body = self.read(endpoints.AIMS_APPLICATIONS, query, missing_ok=missing_ok)
             if body is None:
                 return None
             info = body.get("InfrastructureInfo") or info
@@ -240,8 +241,8 @@ def technical_debt(client, applications=None, page_size=MAX_PAGE_SIZE):
     asked application absent from it is asked for by its GUID, where a 404 means no data. One listing instead of one
     call per application keeps a large promotion within the API's request quota.
     """
-    catalog = Catalog(client.read("/TechnicalDebt_Level")).add_categories(client.read("/TechnicalDebt_Category"))
-    analysed = client.read("/TechnicalDebt_LastAnalysisDate")
+    catalog = Catalog(client.read(endpoints.AIMS_LEVELS)).add_categories(client.read(endpoints.AIMS_CATEGORIES))
+    analysed = client.read(endpoints.AIMS_LAST_ANALYSIS)
     try:
         moment = parse_date(analysed.get("LastAnalyzedOn", analysed.get("LastAnalysisDate")))
     except ValueError as exc:

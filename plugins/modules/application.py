@@ -141,6 +141,7 @@ configurations:
 
 import re
 
+from ansible_collections.outsystems.lifetime.plugins.module_utils import endpoints
 from ansible_collections.outsystems.lifetime.plugins.module_utils.client import extract_key
 from ansible_collections.outsystems.lifetime.plugins.module_utils.errors import LifetimeError
 from ansible_collections.outsystems.lifetime.plugins.module_utils.module_base import LifetimeModule
@@ -185,7 +186,7 @@ def desired_configurations(module):
 
 
 def current_configurations(module, app_key):
-    body = module.client.get("applications/%s/configurations/" % app_key) if app_key else None
+    body = module.client.get(endpoints.path(endpoints.APPLICATION_CONFIGURATIONS, application_key=app_key)) if app_key else None
     items = field(body, "configurations", "Configurations") if isinstance(body, dict) else body
     current = {}
     for item in items or []:
@@ -222,18 +223,17 @@ def ensure(module):
         team = module.lookups.team(params["team"]) if params["team"] else None
         body = {"Name": params["name"].strip(), "TemplateKey": record_key(template), "TeamKey": record_key(team) if team else "",
                 "Description": params["description"] or "", "Color": color}
-        predicted = {"Key": None, "Name": body["Name"], "Kind": field(template, "ApplicationKind"),
-                     "Team": body["TeamKey"], "Description": body["Description"]}
+        predicted = {"Key": None, "Name": body["Name"], "Kind": field(template, "ApplicationKind"), "Team": body["TeamKey"], "Description": body["Description"]}
         before_app = {}
         if module.check_mode:
             application = predicted
         else:
-            answer = module.client.post("environments/%s/applications/" % record_key(environment), body=body)
+            answer = module.client.post(endpoints.path(endpoints.ENVIRONMENT_APPLICATIONS, environment_key=record_key(environment)), body=body)
             new_key = extract_key(answer, "ApplicationKey")
             if not new_key:
                 raise LifetimeError("LifeTime created application '%s' but answered no key (%r)." % (body["Name"], answer))
-            module.lookups.forget("applications/")
-            application = module.client.get("applications/%s/" % new_key)
+            module.lookups.forget(endpoints.APPLICATIONS)
+            application = module.client.get(endpoints.path(endpoints.APPLICATION, application_key=new_key))
     else:
         before_app = application
         differing = []
@@ -262,7 +262,7 @@ def ensure(module):
     for change in changes:
         after_current[change["environmentKey"].lower()] = dict(change)
     if changes and not module.check_mode:
-        module.client.put("applications/%s/configurations/" % app_key, body={"configurations": changes})
+        module.client.put(endpoints.path(endpoints.APPLICATION_CONFIGURATIONS, application_key=app_key), body={"configurations": changes})
         after_current = current_configurations(module, app_key)
 
     environments = module.lookups.environments() if wanted_configurations else []

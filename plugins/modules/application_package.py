@@ -99,6 +99,7 @@ version_key:
   type: str
 """
 
+from ansible_collections.outsystems.lifetime.plugins.module_utils import endpoints
 from ansible_collections.outsystems.lifetime.plugins.module_utils.applications import (
     list_versions,
     running_status,
@@ -120,7 +121,7 @@ def download(module):
         label, version_key = version_label(record), record_key(record)
 
         def get_link():
-            return module.client.get("applications/%s/versions/%s/content/" % (app_key, version_key))
+            return module.client.get(endpoints.path(endpoints.APPLICATION_VERSION_CONTENT, application_key=app_key, version_key=version_key))
 
         what = "version %s of application '%s'" % (label, record_name(application))
     else:
@@ -131,7 +132,8 @@ def download(module):
         env_key = record_key(environment)
 
         def get_link():
-            return module.client.get("environments/%s/applications/%s/content/" % (env_key, app_key), params={"Type": "oap"})
+            return module.client.get(endpoints.path(endpoints.ENVIRONMENT_APPLICATION_CONTENT, environment_key=env_key, application_key=app_key),
+                                     params={"Type": "oap"})
 
         what = "application '%s' as it runs in %s" % (record_name(application), record_name(environment))
     dest = resolve_dest(params["dest"], "%s_%s.oap" % (record_name(application), label or "unversioned"))

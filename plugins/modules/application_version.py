@@ -154,6 +154,7 @@ tagged:
   type: bool
 """
 
+from ansible_collections.outsystems.lifetime.plugins.module_utils import endpoints
 from ansible_collections.outsystems.lifetime.plugins.module_utils.applications import (
     environments_running,
     find_version,
@@ -207,8 +208,7 @@ def tag(module):
     if base_key and not base_label:
         # LifeTime names the running version by key only: its label comes from the versions just read.
         base_label = next((version_label(record) for record in versions if (record_key(record) or "").lower() == base_key.lower()), None)
-    result = dict(application_key=app_key, application_name=record_name(application), environment_key=env_key,
-                  previous_version=base_label)
+    result = dict(application_key=app_key, application_name=record_name(application), environment_key=env_key, previous_version=base_label)
     before = dict(application=record_name(application), environment=record_name(environment), version=base_label,
                   version_key=base_key, is_modified=modified)
 
@@ -237,7 +237,7 @@ def tag(module):
               for item in params["mobile_versions"] or []]
     if mobile:
         body["MobileVersions"] = mobile
-    answer = module.client.post("environments/%s/applications/%s/versions/" % (env_key, app_key), body=body)
+    answer = module.client.post(endpoints.path(endpoints.ENVIRONMENT_APPLICATION_VERSIONS, environment_key=env_key, application_key=app_key), body=body)
     new_key = extract_key(answer, "ApplicationVersionKey")
 
     def visible():
@@ -270,14 +270,14 @@ def delete(module):
                                record_name(application), params["version_key"] or wanted), **result)
     label, key = version_label(record), record_key(record)
     if record.get("InUse"):
-        detailed = module.client.get("applications/%s/" % app_key, params={"IncludeEnvStatus": True})
+        detailed = module.client.get(endpoints.path(endpoints.APPLICATION, application_key=app_key), params={"IncludeEnvStatus": True})
         where = environments_running(detailed or {}, key, module.lookups.environments())
         place = ("it runs in %s" % ", ".join(where)) if where else "it is used by a deployment plan"
         raise LifetimeError("version %s of application '%s' is in use and cannot be deleted: %s." % (label, record_name(application), place))
     before = dict(record)
     before.pop("ModuleVersions", None)
     if not module.check_mode:
-        module.client.delete("applications/%s/versions/%s/" % (app_key, key))
+        module.client.delete(endpoints.path(endpoints.APPLICATION_VERSION, application_key=app_key, version_key=key))
     module.exit_result(True, before, {}, version=label, version_key=key, **result)
 
 

@@ -93,6 +93,7 @@ versions:
       returned: when O(version) is given
 """
 
+from ansible_collections.outsystems.lifetime.plugins.module_utils import endpoints
 from ansible_collections.outsystems.lifetime.plugins.module_utils.applications import (
     ALL_VERSIONS,
     list_versions,
@@ -109,7 +110,8 @@ def gather(module):
     if params["version"]:
         versions = list_versions(module.client, app_key, maximum=ALL_VERSIONS, change_log_filter=params["change_log_filter"])
         record = version_or_fail(versions, params["version"], application)
-        detailed = module.client.get("applications/%s/versions/%s/" % (app_key, record_key(record)), params={"IncludeModules": True})
+        detailed = module.client.get(endpoints.path(endpoints.APPLICATION_VERSION, application_key=app_key, version_key=record_key(record)),
+                                     params={"IncludeModules": True})
         versions = [detailed or record]
     else:
         versions = list_versions(module.client, app_key, maximum=params["max_versions"], change_log_filter=params["change_log_filter"])

@@ -60,6 +60,7 @@ blocked_addresses:
 
 import ipaddress
 
+from ansible_collections.outsystems.lifetime.plugins.module_utils import endpoints
 from ansible_collections.outsystems.lifetime.plugins.module_utils.module_base import LifetimeModule
 from ansible_collections.outsystems.lifetime.plugins.module_utils.records import field, record_key, to_snake
 
@@ -73,7 +74,7 @@ def manage(module):
     query = None
     if params["environment"]:
         query = {"EnvironmentKey": record_key(module.lookups.environment(params["environment"]))}
-    blocked = module.client.get_list("environments/blockedipaddresses/", params=query)
+    blocked = module.client.get_list(endpoints.BLOCKED_IPS, params=query)
     address = (params["address"] or "").strip()
     if address:
         try:
@@ -83,7 +84,7 @@ def manage(module):
     remaining = [record for record in blocked if not address or address_of(record) != address]
     changed = bool(address) and len(remaining) != len(blocked)
     if changed and not module.check_mode:
-        module.client.delete("environments/blockedipaddresses/%s/" % address, params=query)
+        module.client.delete(endpoints.path(endpoints.BLOCKED_IP, address=address), params=query)
     before = {"BlockedAddresses": sorted(set(address_of(record) for record in blocked))}
     after = {"BlockedAddresses": sorted(set(address_of(record) for record in remaining))}
     module.exit_result(changed, before=before, after=after, blocked_addresses=to_snake(remaining))

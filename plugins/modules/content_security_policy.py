@@ -81,6 +81,7 @@ needs_recompilation:
   type: bool
 """
 
+from ansible_collections.outsystems.lifetime.plugins.module_utils import endpoints
 from ansible_collections.outsystems.lifetime.plugins.module_utils.errors import LifetimeApiError
 from ansible_collections.outsystems.lifetime.plugins.module_utils.module_base import LifetimeModule
 from ansible_collections.outsystems.lifetime.plugins.module_utils.records import field, record_key, record_name, snake_name, to_snake
@@ -120,8 +121,8 @@ def same(one, other):
 def manage(module):
     params = module.params
     env = module.lookups.environment(params["environment"])
-    path = "environments/%s/content_security_policies/" % record_key(env)  # for messages
-    current = dict(module.client.get("environments/%s/content_security_policies/" % record_key(env)) or {})
+    path = endpoints.path(endpoints.CONTENT_SECURITY_POLICIES, environment_key=record_key(env))  # for messages
+    current = dict(module.client.get(endpoints.path(endpoints.CONTENT_SECURITY_POLICIES, environment_key=record_key(env))) or {})
     wanted = {}
     for given, value in (params["directives"] or {}).items():
         name = directive_name(given, current)
@@ -141,7 +142,7 @@ def manage(module):
 
     needs_recompilation = None
     if changed and not module.check_mode:
-        answer = module.client.put("environments/%s/content_security_policies/" % record_key(env), body=after)
+        answer = module.client.put(endpoints.path(endpoints.CONTENT_SECURITY_POLICIES, environment_key=record_key(env)), body=after)
         if isinstance(answer, dict):
             if answer.get("Success") is False:
                 problems = answer.get("ErrorDirectives") or []

@@ -174,6 +174,7 @@ test_result:
   sample: {"success": true}
 """
 
+from ansible_collections.outsystems.lifetime.plugins.module_utils import endpoints
 from ansible_collections.outsystems.lifetime.plugins.module_utils.access import (
     UPDATE_PASSWORD_CHOICES,
     connection_ref,
@@ -201,18 +202,18 @@ def manage(module):
     params = module.params
     env = module.lookups.environment(params["environment"])
     env_key = record_key(env)
-    connections = module.client.get_list("environments/%s/dbconnections/" % env_key)
+    connections = module.client.get_list(endpoints.path(endpoints.DB_CONNECTIONS, environment_key=env_key))
     current = find(connections, params["name"], "dbConnectionName", "DbConnectionName")
     name = field(current, "dbConnectionName") if current else params["name"]
     path = connection_ref(env_key, name)
 
     if params["state"] == "absent":
         if current is not None and not module.check_mode:
-            module.client.delete("environments/%s/dbconnections/%s/" % path)
+            module.client.delete(endpoints.path(endpoints.DB_CONNECTION, **path))
         module.exit_result(current is not None, before=current, after={}, db_connection={})
         return
 
-    providers = module.client.get_list("environments/%s/dbconnection/dbproviders/" % env_key)
+    providers = module.client.get_list(endpoints.path(endpoints.DB_PROVIDERS, environment_key=env_key))
     provider = None
     if params["provider"]:
         provider = pick("database provider", [dict(item, Name=item.get("DisplayName"), Key=item.get("ProviderKey")) for item in providers],
@@ -236,9 +237,8 @@ def manage(module):
     if params["user_permissions"] is not None:
         wanted_users = dict((record_key(pick_user(module, item["user"])), level_of(item)) for item in params["user_permissions"])
 
-    request = {"dbConnectionName": params["new_name"] or name, "providerKey": provider and provider.get("Key"),
-               "description": params["description"], "dbUsername": params["user"], "dbPassword": params["password"],
-               "dbConfigParams": params["connection_string"]}
+    request = {"dbConnectionName": params["new_name"] or name, "providerKey": provider and provider.get("Key"), "description": params["description"],
+               "dbUsername": params["user"], "dbPassword": params["password"], "dbConfigParams": params["connection_string"]}
     request = dict((key, value) for key, value in request.items() if value is not None)
 
     test_result = None
@@ -251,7 +251,7 @@ def manage(module):
         test_body = dict(request)
         test_body.setdefault("dbConfigParams", field(current or {}, "databaseConfiguration") or "")
         test_body.setdefault("description", field(current or {}, "description") or "")
-        module.client.post("environments/%s/testdbconnection/" % env_key, body=test_body)
+        module.client.post(endpoints.path(endpoints.DB_CONNECTION_TEST, environment_key=env_key), body=test_body)
         test_result = {"success": True}
 
     before_base = dict(current) if current else {}
@@ -288,23 +288,23 @@ def manage(module):
             body = dict(request)
             for key in ("dbUsername", "dbPassword", "dbConfigParams", "description"):
                 body.setdefault(key, "")
-            module.client.post("environments/%s/dbconnections/" % env_key, body=body)
+            module.client.post(endpoints.path(endpoints.DB_CONNECTIONS, environment_key=env_key), body=body)
         elif edit:
             body = dict(request)
             body.setdefault("dbConfigParams", field(current, "databaseConfiguration") or "")
             body.setdefault("description", field(current, "description") or "")
-            module.client.put("environments/%s/dbconnections/%s/" % path, body=body)
+            module.client.put(endpoints.path(endpoints.DB_CONNECTION, **path), body=body)
         path = connection_ref(env_key, after_base["dbConnectionName"])
         roles = dict((record_key(role), record_name(role)) for role in module.lookups.roles())
         users = dict((record_key(user), field(user, "Username")) for user in module.lookups.users())
         for key in role_revokes:
-            module.client.request("DELETE", "environments/%s/dbconnections/%s/rolepermissionlevel/" % path, body={"role": roles[key]})
+            module.client.request("DELETE", endpoints.path(endpoints.DB_CONNECTION_ROLE_LEVEL, **path), body={"role": roles[key]})
         for key in sorted(role_sets):
-            module.client.put("environments/%s/dbconnections/%s/rolepermissionlevel/" % path, body={"role": roles[key], "permissionLevel": role_sets[key]})
+            module.client.put(endpoints.path(endpoints.DB_CONNECTION_ROLE_LEVEL, **path), body={"role": roles[key], "permissionLevel": role_sets[key]})
         for key in user_revokes:
-            module.client.request("DELETE", "environments/%s/dbconnections/%s/userpermissionlevel/" % path, body={"username": users[key]})
+            module.client.request("DELETE", endpoints.path(endpoints.DB_CONNECTION_USER_LEVEL, **path), body={"username": users[key]})
         for key in sorted(user_sets):
-            module.client.put("environments/%s/dbconnections/%s/userpermissionlevel/" % path, body={"username": users[key], "permissionLevel": user_sets[key]})
+            module.client.put(endpoints.path(endpoints.DB_CONNECTION_USER_LEVEL, **path), body={"username": users[key], "permissionLevel": user_sets[key]})
 
     before = dict(before_base) if current else None
     after = dict(after_base)

@@ -72,6 +72,7 @@ permission_levels:
   elements: dict
 """
 
+from ansible_collections.outsystems.lifetime.plugins.module_utils import endpoints
 from ansible_collections.outsystems.lifetime.plugins.module_utils.access import (
     connection_ref,
     current_permissions,
@@ -90,7 +91,7 @@ def gather(module):
     params = module.params
     env = module.lookups.environment(params["environment"])
     env_key = record_key(env)
-    connections = module.client.get_list("environments/%s/dbconnections/" % env_key)
+    connections = module.client.get_list(endpoints.path(endpoints.DB_CONNECTIONS, environment_key=env_key))
     if params["name"]:
         found = find(connections, params["name"], "dbConnectionName")
         if found is None:
@@ -112,7 +113,7 @@ def gather(module):
                                                                                     lambda user: field(user, "Username")),
                                                         users, "user", lowest)
         records.append(record)
-    providers = module.client.get_list("environments/%s/dbconnection/dbproviders/" % env_key)
+    providers = module.client.get_list(endpoints.path(endpoints.DB_PROVIDERS, environment_key=env_key))
     module.exit_json(changed=False, db_connections=to_snake(records), providers=to_snake(providers), permission_levels=to_snake(levels))
 
 

@@ -127,6 +127,7 @@ deployments:
       returned: when O(key) is given
 """
 
+from ansible_collections.outsystems.lifetime.plugins.module_utils import endpoints
 from ansible_collections.outsystems.lifetime.plugins.module_utils import plan_records as dep
 from ansible_collections.outsystems.lifetime.plugins.module_utils.dates import without_unset_dates
 from ansible_collections.outsystems.lifetime.plugins.module_utils.errors import LifetimeApiError
@@ -151,12 +152,12 @@ def gather(module):
     names = dict(((record_key(env) or "").lower(), record_name(env)) for env in module.lookups.environments())
     if params["key"]:
         try:
-            details = client.get("deployments/%s/" % params["key"])
+            details = client.get(endpoints.path(endpoints.DEPLOYMENT, deployment_key=params["key"]))
         except LifetimeApiError as exc:
             if exc.status == 404:
                 module.fail_json(msg="deployment plan '%s' not found" % params["key"])
             raise
-        status = client.get("deployments/%s/status/" % params["key"]) or {}
+        status = client.get(endpoints.path(endpoints.DEPLOYMENT_STATUS, deployment_key=params["key"])) or {}
         record = without_unset_dates(to_snake(field(details, "Deployment") or {}))
         record.update(status=dep.status_of(status), info=dep.info_of(status) or None, deployment_log=dep.log_of(status),
                       conflicts=to_snake(field(details, "ApplicationConflicts") or []),
@@ -166,11 +167,11 @@ def gather(module):
     query = {"MinDate": params["min_date"], "MaxDate": params["max_date"]}
     if params["target_environment"]:
         query["TargetEnvironmentKey"] = record_key(module.lookups.environment(params["target_environment"]))
-    plans = client.get_list("deployments/", params=query)
+    plans = client.get_list(endpoints.DEPLOYMENTS, params=query)
     wanted = set(params["status"] or [])
     result = []
     for plan in plans:
-        status = client.get("deployments/%s/status/" % record_key(plan)) or {}
+        status = client.get(endpoints.path(endpoints.DEPLOYMENT_STATUS, deployment_key=record_key(plan))) or {}
         if wanted and dep.status_of(status) not in wanted:
             continue
         record = without_unset_dates(to_snake(plan))

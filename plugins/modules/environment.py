@@ -131,6 +131,7 @@ imported_users:
   elements: dict
 """
 
+from ansible_collections.outsystems.lifetime.plugins.module_utils import endpoints
 from ansible_collections.outsystems.lifetime.plugins.module_utils.access import find, pick_level, unwrap
 from ansible_collections.outsystems.lifetime.plugins.module_utils.module_base import LifetimeModule, host_problem
 from ansible_collections.outsystems.lifetime.plugins.module_utils.records import field, record_key, to_snake
@@ -171,7 +172,7 @@ def manage(module):
             raise ValueError("unregistering environment '%s' is destructive (LifeTime stops managing it and its applications): "
                              "set force: true to confirm" % current.get("Name"))
         if not module.check_mode:
-            module.client.delete("environments/%s" % record_key(current))
+            module.client.delete(endpoints.path(endpoints.ENVIRONMENT_DELETE, environment_key=record_key(current)))
         module.exit_result(True, before=current, after={}, environment={})
         return
 
@@ -185,7 +186,7 @@ def manage(module):
             params["name"], ", ".join(env.get("Name") for env in environments), ", ".join(missing)))
     permissions = []
     if params["role_permissions"]:
-        levels = unwrap(module.client.get("roles/permissionlevels/"), "PermissionLevel")
+        levels = unwrap(module.client.get(endpoints.PERMISSION_LEVELS), "PermissionLevel")
         for item in params["role_permissions"]:
             role = module.lookups.role(item["role"])
             level = pick_level("permission level", levels, item["permission_level"])
@@ -204,10 +205,10 @@ def manage(module):
                 "ServiceCenterUsername": params["service_center_username"], "ServiceCenterPassword": params["service_center_password"],
                 "LifeTimeAddress": params["lifetime_address"], "EnvironmentPosition": position,
                 "OverridePreviousLifetime": params["override_previous_lifetime"], "EnvironmentRolePermissions": permissions}
-        answer = module.client.post("environments/", body=body)
+        answer = module.client.post(endpoints.ENVIRONMENTS, body=body)
         key = field(answer, "EnvironmentKey", "Key") if isinstance(answer, dict) else (answer or "").strip('"') or None
         imported = (answer.get("ImportedUsers") or []) if isinstance(answer, dict) else []
-        module.lookups.forget("environments/")
+        module.lookups.forget(endpoints.ENVIRONMENTS)
         registered = find(module.lookups.environments(), key, "Name") if key else None
         if registered is None:
             registered = find(module.lookups.environments(), params["name"], "Name")

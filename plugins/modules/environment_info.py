@@ -110,6 +110,7 @@ environments:
       returned: when O(content_security_policy=true)
 """
 
+from ansible_collections.outsystems.lifetime.plugins.module_utils import endpoints
 from ansible_collections.outsystems.lifetime.plugins.module_utils.module_base import LifetimeModule
 from ansible_collections.outsystems.lifetime.plugins.module_utils.records import record_key, to_snake
 
@@ -122,7 +123,7 @@ def environment_details(module, environment):
     if module.params["templates"]:
         result["Templates"] = module.lookups.templates(environment)
     if module.params["content_security_policy"]:
-        result["ContentSecurityPolicy"] = module.client.get("environments/%s/content_security_policies/" % key) or {}
+        result["ContentSecurityPolicy"] = module.client.get(endpoints.path(endpoints.CONTENT_SECURITY_POLICIES, environment_key=key)) or {}
     return result
 
 

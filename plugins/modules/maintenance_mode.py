@@ -82,6 +82,7 @@ current_known:
   sample: false
 """
 
+from ansible_collections.outsystems.lifetime.plugins.module_utils import endpoints
 from ansible_collections.outsystems.lifetime.plugins.module_utils.module_base import LifetimeModule
 from ansible_collections.outsystems.lifetime.plugins.module_utils.records import field, record_key, record_name, to_snake
 
@@ -94,7 +95,7 @@ def manage(module):
     known = isinstance(current, bool)
     changed = not known or current != params["enabled"]
     if changed and not module.check_mode:
-        module.client.put("environments/%s/maintenancemode" % key,
+        module.client.put(endpoints.path(endpoints.MAINTENANCE_MODE, environment_key=key),
                           body={"IsMaintenanceModeEnabled": params["enabled"], "Reason": params["reason"] or ""})
     before = {"Environment": record_name(env), "EnvironmentKey": key, "Enabled": current if known else None}
     after = {"Environment": record_name(env), "EnvironmentKey": key, "Enabled": params["enabled"], "Reason": params["reason"] or ""}

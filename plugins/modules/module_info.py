@@ -92,6 +92,7 @@ modules:
       returned: when O(versions=true) or O(version_key) is given
 """
 
+from ansible_collections.outsystems.lifetime.plugins.module_utils import endpoints
 from ansible_collections.outsystems.lifetime.plugins.module_utils.dates import date_sort_key
 from ansible_collections.outsystems.lifetime.plugins.module_utils.lookups import pick
 from ansible_collections.outsystems.lifetime.plugins.module_utils.module_base import LifetimeModule
@@ -101,10 +102,10 @@ from ansible_collections.outsystems.lifetime.plugins.module_utils.records import
 def gather(module):
     params = module.params
     query = {"IncludeEnvStatus": True} if params["env_status"] else None
-    modules = module.lookups.records("modules/", query)
+    modules = module.lookups.records(endpoints.MODULES, query)
     if params["name"]:
         wanted = pick("module", modules, params["name"])
-        modules = [module.client.get("modules/%s/" % record_key(wanted), params=query) or wanted]
+        modules = [module.client.get(endpoints.path(endpoints.MODULE, module_key=record_key(wanted)), params=query) or wanted]
     modules = sorted(modules, key=lambda item: (record_name(item) or "").lower())
     if params["version_key"] and not params["name"]:
         raise ValueError("version_key needs name: the module whose version it is")
@@ -112,9 +113,9 @@ def gather(module):
     for item in modules:
         record = dict(item)
         if params["version_key"]:
-            record["Versions"] = [module.client.get("modules/%s/versions/%s/" % (record_key(item), params["version_key"]))]
+            record["Versions"] = [module.client.get(endpoints.path(endpoints.MODULE_VERSION, module_key=record_key(item), version_key=params["version_key"]))]
         elif params["versions"]:
-            versions = module.client.get_list("modules/%s/versions/" % record_key(item),
+            versions = module.client.get_list(endpoints.path(endpoints.MODULE_VERSIONS, module_key=record_key(item)),
                                               params={"MaximumVersionsToReturn": params["max_versions"]})
             record["Versions"] = sorted(versions, key=lambda version: date_sort_key(version.get("CreatedOn")), reverse=True)
         result.append(record)

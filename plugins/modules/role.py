@@ -130,8 +130,8 @@ role:
                 "level_label": "Change and Deploy Applications", "create_applications": true, "add_dependencies_to_system": false}]
 """
 
-from ansible_collections.outsystems.lifetime.plugins.module_utils.access import find, pick_level, sorted_by, unwrap
-from ansible_collections.outsystems.lifetime.plugins.module_utils.client import extract_key
+from ansible_collections.outsystems.lifetime.plugins.module_utils import endpoints
+from ansible_collections.outsystems.lifetime.plugins.module_utils.access import create_record, find, pick_level, sorted_by, unwrap
 from ansible_collections.outsystems.lifetime.plugins.module_utils.module_base import LifetimeModule
 from ansible_collections.outsystems.lifetime.plugins.module_utils.records import field, record_key, record_name, to_snake
 
@@ -140,7 +140,7 @@ PERMISSION_FIELDS = ("environmentKey", "level", "createApplications", "addDepend
 
 
 def permission_levels(module):
-    levels = unwrap(module.client.get("roles/permissionlevels/"), "PermissionLevel")
+    levels = unwrap(module.client.get(endpoints.PERMISSION_LEVELS), "PermissionLevel")
     return sorted(levels, key=lambda level: field(level, "level", "Level") or 0)
 
 
@@ -173,7 +173,7 @@ def same_permission(one, other):
 
 def manage(module):
     params = module.params
-    roles = module.lookups.records("roles/", ROLES_PARAMS)
+    roles = module.lookups.records(endpoints.ROLES, ROLES_PARAMS)
     current = find(roles, params["name"], "name", "Name")
     if current is None and params["new_name"] and params["state"] == "present":
         # Already renamed by an earlier run.
@@ -186,7 +186,7 @@ def manage(module):
         if replacement is not None and current is not None and record_key(replacement) == record_key(current):
             raise ValueError("users_new_role must be another role than the one deleted ('%s')" % record_name(current))
         if changed and replacement is None:
-            users = module.lookups.records("users/", {"IncludeInactive": True})
+            users = module.lookups.records(endpoints.USERS, {"IncludeInactive": True})
             holders = sorted(field(user, "Username") for user in users if field(user, "RoleKey") == record_key(current))
             if holders:
                 raise ValueError("role '%s' is the role of %s: give users_new_role, the role they get instead (valid roles: %s)" % (
@@ -194,7 +194,7 @@ def manage(module):
                     ", ".join(sorted(record_name(role) for role in roles if record_key(role) != record_key(current)))))
         if changed and not module.check_mode:
             query = {"UsersNewRoleKey": record_key(replacement)} if replacement else None
-            module.client.delete("roles/%s/" % record_key(current), params=query)
+            module.client.delete(endpoints.path(endpoints.ROLE, role_key=record_key(current)), params=query)
         module.exit_result(changed, before=before, after={}, role={})
         return
 
@@ -243,15 +243,9 @@ def manage(module):
                 "environmentPermissions": [dict((name, item[name]) for name in PERMISSION_FIELDS)
                                            for item in sorted_by(list(after_permissions.values()), "environmentName")]}
         if current is None:
-            key = extract_key(module.client.post("roles/", body=body))
-            if not key:
-                module.lookups.forget("roles/")
-                created = find(module.lookups.records("roles/", ROLES_PARAMS), after_base["name"], "name", "Name")
-                key = record_key(created) if created else None
-            if not key:
-                raise ValueError("LifeTime created role '%s' but did not return its key" % after_base["name"])
+            key = create_record(module, endpoints.ROLES, body, "role", after_base["name"], ROLES_PARAMS, "name", "Name")
         else:
-            module.client.put("roles/%s/" % key, body=body)
+            module.client.put(endpoints.path(endpoints.ROLE, role_key=key), body=body)
 
     after = role_record(key, after_base, after_permissions)
     module.exit_result(changed, before=before, after=after, role=to_snake(after))

@@ -74,6 +74,7 @@ permission_levels:
            {"level": 6, "level_label": "Full Control"}]
 """
 
+from ansible_collections.outsystems.lifetime.plugins.module_utils import endpoints
 from ansible_collections.outsystems.lifetime.plugins.module_utils.access import sorted_by, unwrap
 from ansible_collections.outsystems.lifetime.plugins.module_utils.lookups import pick
 from ansible_collections.outsystems.lifetime.plugins.module_utils.module_base import LifetimeModule
@@ -81,10 +82,10 @@ from ansible_collections.outsystems.lifetime.plugins.module_utils.records import
 
 
 def gather(module):
-    roles = module.lookups.records("roles/", {"IncludeEnvPermissions": True})
+    roles = module.lookups.records(endpoints.ROLES, {"IncludeEnvPermissions": True})
     if module.params["name"]:
         roles = [pick("role", roles, module.params["name"])]
-    levels = unwrap(module.client.get("roles/permissionlevels/"), "PermissionLevel")
+    levels = unwrap(module.client.get(endpoints.PERMISSION_LEVELS), "PermissionLevel")
     levels = sorted(levels, key=lambda level: field(level, "level", "Level") or 0)
     module.exit_json(changed=False, roles=to_snake(sorted_by(roles, "name", "Name")), permission_levels=to_snake(levels))
 

@@ -104,6 +104,7 @@ sha256:
 
 import os
 
+from ansible_collections.outsystems.lifetime.plugins.module_utils import endpoints
 from ansible_collections.outsystems.lifetime.plugins.module_utils.applications import running_status
 from ansible_collections.outsystems.lifetime.plugins.module_utils.artifacts import existing_file, fetch, resolve_dest
 from ansible_collections.outsystems.lifetime.plugins.module_utils.client import extract_key
@@ -148,14 +149,14 @@ def build(module):
 
     body = {"SolutionName": name, "ApplicationKeys": [record_key(app) for app in applications],
             "IncludeReferences": params["include_references"]}
-    answer = module.client.post("environments/%s/solution" % env_key, body=body)
+    answer = module.client.post(endpoints.path(endpoints.SOLUTION, environment_key=env_key), body=body)
     solution_key = extract_key(answer, "SolutionKey")
     if not solution_key:
         raise LifetimeError("LifeTime started no solution '%s' (it answered %r)." % (name, answer))
     state = {"last": {}}
 
     def ready():
-        current = one_object(module.client.get("environments/%s/solutionstatus/%s" % (env_key, solution_key)))
+        current = one_object(module.client.get(endpoints.path(endpoints.SOLUTION_STATUS, environment_key=env_key, solution_key=solution_key)))
         state["last"] = current
         status = (field(current, "Status", "status") or "").strip().lower()
         if status in FAILED:
@@ -171,7 +172,7 @@ def build(module):
                             "Raise wait_timeout." % (name, solution_key, params["wait_timeout"], field(state["last"], "Status", "status")))
 
     def get_link():
-        return module.client.get("environments/%s/solution/%s" % (env_key, solution_key))
+        return module.client.get(endpoints.path(endpoints.SOLUTION_LINK, environment_key=env_key, solution_key=solution_key))
 
     before = existing_file(dest) if exists else {}
     outcome = fetch(module.client, get_link, dest, "solution '%s'" % name)

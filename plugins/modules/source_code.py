@@ -104,6 +104,7 @@ sha256:
 
 import os
 
+from ansible_collections.outsystems.lifetime.plugins.module_utils import endpoints
 from ansible_collections.outsystems.lifetime.plugins.module_utils.applications import running_status
 from ansible_collections.outsystems.lifetime.plugins.module_utils.artifacts import existing_file, fetch, resolve_dest
 from ansible_collections.outsystems.lifetime.plugins.module_utils.errors import LifetimeError
@@ -122,18 +123,20 @@ def package_status(body):
 
 
 def application_calls(client, env_key, app_key):
+    keys = {"environment_key": env_key, "application_key": app_key}
     return {
-        "start": lambda: client.post("environments/%s/applications/%s/sourcecodeaccess/" % (env_key, app_key)),
-        "status": lambda key: client.get("environments/%s/applications/%s/sourcecodeaccess/%s/status/" % (env_key, app_key, key)),
-        "link": lambda key: client.get("environments/%s/applications/%s/sourcecodeaccess/%s/download/" % (env_key, app_key, key)),
+        "start": lambda: client.post(endpoints.path(endpoints.APPLICATION_SOURCE_CODE, **keys)),
+        "status": lambda key: client.get(endpoints.path(endpoints.APPLICATION_SOURCE_CODE_STATUS, package_key=key, **keys)),
+        "link": lambda key: client.get(endpoints.path(endpoints.APPLICATION_SOURCE_CODE_LINK, package_key=key, **keys)),
     }
 
 
 def module_calls(client, env_key, module_key):
+    keys = {"environment_key": env_key, "module_key": module_key}
     return {
-        "start": lambda: client.post("environments/%s/modules/%s/sourcecodeaccess/" % (env_key, module_key)),
-        "status": lambda key: client.get("environments/%s/modules/%s/sourcecodeaccess/%s/status/" % (env_key, module_key, key)),
-        "link": lambda key: client.get("environments/%s/modules/%s/sourcecodeaccess/%s/download/" % (env_key, module_key, key)),
+        "start": lambda: client.post(endpoints.path(endpoints.MODULE_SOURCE_CODE, **keys)),
+        "status": lambda key: client.get(endpoints.path(endpoints.MODULE_SOURCE_CODE_STATUS, package_key=key, **keys)),
+        "link": lambda key: client.get(endpoints.path(endpoints.MODULE_SOURCE_CODE_LINK, package_key=key, **keys)),
     }
 
 

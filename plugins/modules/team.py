@@ -131,8 +131,8 @@ team:
       sample: [{"key": "6f1c...", "name": "Orders"}]
 """
 
-from ansible_collections.outsystems.lifetime.plugins.module_utils.access import find, pick_user, plan_membership, sorted_by
-from ansible_collections.outsystems.lifetime.plugins.module_utils.client import extract_key
+from ansible_collections.outsystems.lifetime.plugins.module_utils import endpoints
+from ansible_collections.outsystems.lifetime.plugins.module_utils.access import create_record, find, pick_user, plan_membership, sorted_by
 from ansible_collections.outsystems.lifetime.plugins.module_utils.module_base import LifetimeModule
 from ansible_collections.outsystems.lifetime.plugins.module_utils.records import field, record_key, record_name, to_snake
 
@@ -177,7 +177,7 @@ def desired_apps(module):
 
 def manage(module):
     params = module.params
-    teams = module.lookups.records("teams/", TEAMS_PARAMS)
+    teams = module.lookups.records(endpoints.TEAMS, TEAMS_PARAMS)
     current = find(teams, params["name"], "name", "Name")
     if current is None and params["new_name"] and params["state"] == "present":
         # Already renamed by an earlier run.
@@ -185,7 +185,7 @@ def manage(module):
 
     if params["state"] == "absent":
         if current is not None and not module.check_mode:
-            module.client.delete("teams/%s/" % record_key(current))
+            module.client.delete(endpoints.path(endpoints.TEAM, team_key=record_key(current)))
         before = None
         if current is not None:
             before = team_record(record_key(current), record_name(current), field(current, "description", "Description"),
@@ -239,23 +239,17 @@ def manage(module):
         if params["description"] is not None:
             body["description"] = params["description"]
         if current is None:
-            key = extract_key(module.client.post("teams/", body=body))
-            if not key:
-                module.lookups.forget("teams/")
-                created = find(module.lookups.records("teams/", TEAMS_PARAMS), after_name, "name", "Name")
-                key = record_key(created) if created else None
-            if not key:
-                raise ValueError("LifeTime created team '%s' but did not return its key" % after_name)
+            key = create_record(module, endpoints.TEAMS, body, "team", after_name, TEAMS_PARAMS, "name", "Name")
         elif record_changed:
-            module.client.put("teams/%s/" % key, body=body)
+            module.client.put(endpoints.path(endpoints.TEAM, team_key=key), body=body)
         for user_key in member_removals:
-            module.client.delete("teams/%s/users/%s/" % (key, user_key))
+            module.client.delete(endpoints.path(endpoints.TEAM_USER, team_key=key, user_key=user_key))
         for user_key in sorted(member_sets):
-            module.client.post("teams/%s/users/" % key, body={"userKey": user_key, "roleKey": member_sets[user_key]})
+            module.client.post(endpoints.path(endpoints.TEAM_USERS, team_key=key), body={"userKey": user_key, "roleKey": member_sets[user_key]})
         for app_key in app_removals:
-            module.client.delete("teams/%s/applications/%s" % (key, app_key))
+            module.client.delete(endpoints.path(endpoints.TEAM_APPLICATION, team_key=key, application_key=app_key))
         for app_key in sorted(app_adds):
-            module.client.post("teams/%s/applications/" % key, body={"Key": app_key, "Name": wanted_apps[app_key]["Name"]})
+            module.client.post(endpoints.path(endpoints.TEAM_APPLICATIONS, team_key=key), body={"Key": app_key, "Name": wanted_apps[app_key]["Name"]})
 
     after = team_record(key, after_name, after_description, after_members, after_apps)
     module.exit_result(changed, before=before, after=after, team=to_snake(after))

@@ -67,6 +67,7 @@ teams:
       elements: dict
 """
 
+from ansible_collections.outsystems.lifetime.plugins.module_utils import endpoints
 from ansible_collections.outsystems.lifetime.plugins.module_utils.access import sorted_by
 from ansible_collections.outsystems.lifetime.plugins.module_utils.lookups import pick
 from ansible_collections.outsystems.lifetime.plugins.module_utils.module_base import LifetimeModule
@@ -74,7 +75,7 @@ from ansible_collections.outsystems.lifetime.plugins.module_utils.records import
 
 
 def gather(module):
-    teams = module.lookups.records("teams/", {"IncludeUsers": True, "IncludeApplications": True})
+    teams = module.lookups.records(endpoints.TEAMS, {"IncludeUsers": True, "IncludeApplications": True})
     if module.params["name"]:
         teams = [pick("team", teams, module.params["name"])]
     module.exit_json(changed=False, teams=to_snake(sorted_by(teams, "name", "Name")))

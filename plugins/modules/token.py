@@ -65,6 +65,7 @@ expires_at:
   sample: "2027-05-28T10:00:00.000Z"
 """
 
+from ansible_collections.outsystems.lifetime.plugins.module_utils import endpoints
 from ansible_collections.outsystems.lifetime.plugins.module_utils.module_base import LifetimeModule
 from ansible_collections.outsystems.lifetime.plugins.module_utils.records import field
 
@@ -73,7 +74,7 @@ def renew(module):
     duration = module.params["duration"]
     token = expires_at = None
     if not module.check_mode:
-        answer = module.client.post("auth/tokens/", body={"timePeriod": duration, "unit": "M"}) or {}
+        answer = module.client.post(endpoints.TOKENS, body={"timePeriod": duration, "unit": "M"}) or {}
         if not isinstance(answer, dict) or not field(answer, "token", "Token"):
             raise ValueError("LifeTime renewed the token but its answer holds no token")
         token = field(answer, "token", "Token")

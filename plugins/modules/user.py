@@ -164,25 +164,27 @@ password_set:
   type: bool
 """
 
+from ansible_collections.outsystems.lifetime.plugins.module_utils import endpoints
 from ansible_collections.outsystems.lifetime.plugins.module_utils.access import (
     UPDATE_PASSWORD_CHOICES,
+    create_record,
     find,
     plan_membership,
     sorted_by,
 )
-from ansible_collections.outsystems.lifetime.plugins.module_utils.client import extract_key
 from ansible_collections.outsystems.lifetime.plugins.module_utils.module_base import MASK, LifetimeModule, email_problem
 from ansible_collections.outsystems.lifetime.plugins.module_utils.records import field, record_key, record_name, to_snake
 
 FIELDS = (("name", "Name"), ("email", "Email"), ("active", "IsActive"))
+USERS_PARAMS = {"IncludeInactive": True, "IncludeApplicationRoles": True}
 
 
 def all_users(module):
-    return module.lookups.records("users/", {"IncludeInactive": True, "IncludeApplicationRoles": True})
+    return module.lookups.records(endpoints.USERS, USERS_PARAMS)
 
 
 def read_user(module, key):
-    return module.client.get("users/%s/" % key, params={"includeApplicationRoles": True}) or {}
+    return module.client.get(endpoints.path(endpoints.USER, user_key=key), params={"includeApplicationRoles": True}) or {}
 
 
 def app_roles_of(record):
@@ -242,7 +244,7 @@ def manage(module):
         key = record_key(current)
         before_base = dict(read_user(module, key) or current)
         current_roles = app_roles_of(before_base)
-        blocked = module.client.get_list("users/%s/blockedlogins/" % key) if params["unblock"] else []
+        blocked = module.client.get_list(endpoints.path(endpoints.USER_BLOCKED_LOGINS, user_key=key)) if params["unblock"] else []
 
     after_base = dict(before_base)
     if current is None:
@@ -273,24 +275,18 @@ def manage(module):
     if changed and not module.check_mode:
         body = dict((name, after_base.get(name)) for name in ("Username", "Name", "Email", "IsActive", "RoleKey"))
         if current is None:
-            key = extract_key(module.client.post("users/", body=body))
-            if not key:
-                module.lookups.forget("users/")
-                created = find(all_users(module), params["username"], "Username", "username")
-                key = record_key(created) if created else None
-            if not key:
-                raise ValueError("LifeTime created user '%s' but did not return its key" % params["username"])
+            key = create_record(module, endpoints.USERS, body, "user", params["username"], USERS_PARAMS, "Username", "username")
         elif record_changed:
             body["Key"] = key
-            module.client.put("users/%s/" % key, body=body)
+            module.client.put(endpoints.path(endpoints.USER, user_key=key), body=body)
         if set_password:
-            module.client.post("users/%s/setpassword/" % key, body={"password": params["password"]})
+            module.client.post(endpoints.path(endpoints.USER_PASSWORD, user_key=key), body={"password": params["password"]})
         for app_key in revokes:
-            module.client.delete("users/%s/applications/%s/" % (key, app_key))
+            module.client.delete(endpoints.path(endpoints.USER_APPLICATION, user_key=key, application_key=app_key))
         for app_key in sorted(grants):
-            module.client.post("users/%s/applications/" % key, body={"applicationKey": app_key, "roleKey": grants[app_key]})
+            module.client.post(endpoints.path(endpoints.USER_APPLICATIONS, user_key=key), body={"applicationKey": app_key, "roleKey": grants[app_key]})
         if blocked:
-            module.client.delete("users/%s/blockedlogins/" % key)
+            module.client.delete(endpoints.path(endpoints.USER_BLOCKED_LOGINS, user_key=key))
 
     before = user_record(key, before_base, current_roles) if current is not None else None
     after = user_record(key, after_base, after_roles)

@@ -95,6 +95,7 @@ users:
       returned: when O(blocked_logins=true)
 """
 
+from ansible_collections.outsystems.lifetime.plugins.module_utils import endpoints
 from ansible_collections.outsystems.lifetime.plugins.module_utils.access import find, sorted_by
 from ansible_collections.outsystems.lifetime.plugins.module_utils.lookups import not_found
 from ansible_collections.outsystems.lifetime.plugins.module_utils.module_base import LifetimeModule
@@ -103,7 +104,7 @@ from ansible_collections.outsystems.lifetime.plugins.module_utils.records import
 
 def gather(module):
     params = module.params
-    users = module.lookups.records("users/", {"IncludeInactive": params["include_inactive"], "IncludeTeams": True,
+    users = module.lookups.records(endpoints.USERS, {"IncludeInactive": params["include_inactive"], "IncludeTeams": True,
                                               "IncludeApplicationRoles": True})
     if params["username"]:
         user = find(users, params["username"], "Username", "username")
@@ -114,7 +115,7 @@ def gather(module):
     for user in sorted_by(users, "Username", "username"):
         record = dict(user)
         if params["blocked_logins"]:
-            record["BlockedLogins"] = module.client.get_list("users/%s/blockedlogins/" % record_key(user))
+            record["BlockedLogins"] = module.client.get_list(endpoints.path(endpoints.USER_BLOCKED_LOGINS, user_key=record_key(user)))
         records.append(record)
     module.exit_json(changed=False, users=to_snake(records))
 
