@@ -105,7 +105,7 @@ from ansible_collections.outsystems.lifetime.plugins.module_utils.records import
 def gather(module):
     params = module.params
     users = module.lookups.records(endpoints.USERS, {"IncludeInactive": params["include_inactive"], "IncludeTeams": True,
-                                              "IncludeApplicationRoles": True})
+                                                     "IncludeApplicationRoles": True})
     if params["username"]:
         user = find(users, params["username"], "Username", "username")
         if user is None:
