@@ -80,7 +80,7 @@ from ansible.errors import AnsibleError, AnsibleParserError
 from ansible.plugins.inventory import BaseInventoryPlugin, Cacheable, Constructable
 
 from ansible_collections.outsystems.lifetime.plugins.module_utils.errors import LifetimeApiError, LifetimeError
-from ansible_collections.outsystems.lifetime.plugins.module_utils.plugin_options import plugin_client
+from ansible_collections.outsystems.lifetime.plugins.plugin_utils.plugin_options import plugin_client
 from ansible_collections.outsystems.lifetime.plugins.module_utils.records import field, record_key, record_name, to_snake
 from ansible_collections.outsystems.lifetime.plugins.module_utils.unexpected import is_deliberate, unexpected_message
 

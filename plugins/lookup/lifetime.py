@@ -81,7 +81,7 @@ from ansible.plugins.lookup import LookupBase
 from ansible_collections.outsystems.lifetime.plugins.module_utils.applications import status_in, version_labels
 from ansible_collections.outsystems.lifetime.plugins.module_utils.errors import LifetimeError
 from ansible_collections.outsystems.lifetime.plugins.module_utils.lookups import Lookups
-from ansible_collections.outsystems.lifetime.plugins.module_utils.plugin_options import plugin_client
+from ansible_collections.outsystems.lifetime.plugins.plugin_utils.plugin_options import plugin_client
 from ansible_collections.outsystems.lifetime.plugins.module_utils.records import record_key, record_name, to_snake
 from ansible_collections.outsystems.lifetime.plugins.module_utils.unexpected import is_deliberate, unexpected_message
 
