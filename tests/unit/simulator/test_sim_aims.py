@@ -7,8 +7,8 @@ from lifetime_simulator.model import make_key
 HEADERS = {"x-api-key": "demo-aims-key", "x-activation-code": "demo-activation-code"}
 
 
-def get(sim, operation, headers=HEADERS, **params):
-    return requests.get(sim.aims_url + "/" + operation, headers=headers, params=params, timeout=10)
+def get(sim, operation, headers=None, **params):
+    return requests.get(sim.aims_url + "/" + operation, headers=HEADERS if headers is None else headers, params=params, timeout=10)
 
 
 @pytest.mark.parametrize("headers, status", [
@@ -53,7 +53,7 @@ def test_an_application_without_data_is_a_404_and_the_admin_sets_one(sim):
     hr = make_key("application", "HR Onboarding")
     assert get(sim, "TechnicalDebt_Application", ApplicationGUID=hr).status_code == 404
     requests.post(sim.root_url + "/_sim/aims", json={"application": "HR Onboarding", "level": "High",
-                                                      "modules": {"HROnboarding": {"Security": {"SQL injection": 5}}}}, timeout=5)
+                                                     "modules": {"HROnboarding": {"Security": {"SQL injection": 5}}}}, timeout=5)
     [app] = get(sim, "TechnicalDebt_Application", ApplicationGUID=hr).json()["Applications"]
     assert app["LevelGUID"] == make_key("aims-level", "High")
     assert [(finding["CategoryGUID"], finding["Count"]) for finding in app["Modules"][0]["Findings"]] == [

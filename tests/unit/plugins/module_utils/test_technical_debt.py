@@ -94,7 +94,7 @@ def test_404_for_an_application_is_no_data(simulator, aims):
     {"name": "http_5xx", "params": {"status": 503, "retry_after": 11, "count": 2}},
 ])
 def test_429_and_503_are_retried_after_the_time_the_server_asks(simulator, aims, sleeps, scenario):
-    simulator.set_scenario(scenario["name"], path_contains="TechnicalDebt_Application", **{k: v for k, v in scenario["params"].items()})
+    simulator.set_scenario(scenario["name"], path_contains="TechnicalDebt_Application", **scenario["params"])
     _info, apps = aims.application_pages()
     assert len(apps) == 5
     wait = float(scenario["params"]["retry_after"])

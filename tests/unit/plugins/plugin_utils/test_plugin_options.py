@@ -50,4 +50,4 @@ def test_an_ansible_error_passes_as_it_is(simulator):
 
     with pytest.raises(AnsibleError) as raised:
         with_plugin_client(Plugin(lifetime_url=simulator.root_url, lifetime_token=TOKEN), work, AnsibleLookupError, "prefix", "who")
-    assert type(raised.value) is AnsibleError
+    assert not isinstance(raised.value, AnsibleLookupError) and str(raised.value) == "already an Ansible error"
