@@ -107,6 +107,19 @@ def fast_polling(monkeypatch):
     monkeypatch.setattr(deployments, "LONGEST_POLL", 0.3)
 
 
+class RecordedSleeps(list):
+    """A sleep that records how long it was asked to wait instead of waiting."""
+
+    def __call__(self, seconds):
+        self.append(seconds)
+
+
+@pytest.fixture
+def sleeps():
+    """A sleep= for a client under test: each pause is recorded, none is taken."""
+    return RecordedSleeps()
+
+
 @pytest.fixture
 def fast_backoff(monkeypatch):
     """Retry back-off of 1/20 of the usual (Retry-After is still honoured as sent)."""

@@ -9,6 +9,7 @@ __metaclass__ = type
 
 class ModuleDocFragment(object):
     # The AI Mentor Studio API options (module_utils/technical_debt.py AIMS_OPTIONS applies the environment fallbacks).
+    # Each option's type/default/aliases are written from AIMS_OPTIONS by tests/quality/make_doc_fragments.py.
     DOCUMENTATION = r"""
 options:
   aims_url:

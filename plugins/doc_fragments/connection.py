@@ -10,6 +10,8 @@ __metaclass__ = type
 class ModuleDocFragment(object):
     # The LifeTime connection options of every module. Modules may not declare `env:` in their documentation;
     # they apply the environment fallbacks in module_utils/connection.py, from the same table as the plugins.
+    # Each option's type/default/aliases (and the PLUGINS variant whole) are written from that table by
+    # tests/quality/make_doc_fragments.py: edit the descriptions here, the facts in the table, then run it.
     DOCUMENTATION = r"""
 options:
   lifetime_url:
@@ -68,7 +70,7 @@ notes:
 """
 
     # The same options for the inventory and lookup plugins, which read the environment variables through `env:`.
-    # Keep the two variants in step (tests/quality/test_doc_fragments.py compares them).
+    # Generated from DOCUMENTATION and the table (tests/quality/make_doc_fragments.py); do not edit by hand.
     PLUGINS = r"""
 options:
   lifetime_url:

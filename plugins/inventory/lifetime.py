@@ -80,10 +80,9 @@ from ansible.errors import AnsibleError, AnsibleParserError
 from ansible.plugins.inventory import BaseInventoryPlugin, Cacheable, Constructable
 
 from ansible_collections.outsystems.lifetime.plugins.module_utils import endpoints
-from ansible_collections.outsystems.lifetime.plugins.module_utils.errors import LifetimeApiError, LifetimeError
-from ansible_collections.outsystems.lifetime.plugins.module_utils.plugin_options import plugin_client
+from ansible_collections.outsystems.lifetime.plugins.module_utils.errors import LifetimeApiError
 from ansible_collections.outsystems.lifetime.plugins.module_utils.records import field, record_key, record_name, to_snake
-from ansible_collections.outsystems.lifetime.plugins.module_utils.unexpected import is_deliberate, unexpected_message
+from ansible_collections.outsystems.lifetime.plugins.plugin_utils.plugin_options import with_plugin_client
 
 try:
     from ansible.template import trust_as_template
@@ -158,9 +157,7 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
 
     def _fetch(self):
         """Environments, and their deployment zones, as plain data (what the inventory cache stores)."""
-        client = None
-        try:
-            client = plugin_client(self)
+        def fetch(client):
             environments = client.get_list(endpoints.ENVIRONMENTS)
             result = []
             for environment in sorted(environments, key=lambda env: (field(env, "Order", "order") or 0, record_name(env) or "")):
@@ -170,15 +167,8 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
                     zones, zones_note = self._zones(client, environment)
                 result.append({"environment": environment, "zones": zones, "zones_note": zones_note})
             return result
-        except AnsibleError:
-            raise
-        except LifetimeError as exc:
-            raise AnsibleParserError("outsystems.lifetime.lifetime inventory: %s" % exc)
-        except Exception as exc:  # pylint: disable=broad-except
-            if is_deliberate(exc):
-                raise AnsibleParserError("outsystems.lifetime.lifetime inventory: %s" % exc)
-            raise AnsibleParserError(unexpected_message(exc, getattr(client, "last_request", None), "outsystems.lifetime.lifetime inventory"),
-                                     orig_exc=exc) from exc
+
+        return with_plugin_client(self, fetch, AnsibleParserError, "outsystems.lifetime.lifetime inventory", "outsystems.lifetime.lifetime inventory")
 
     @staticmethod
     def _zones(client, environment):

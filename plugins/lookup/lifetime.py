@@ -79,11 +79,9 @@ from ansible.errors import AnsibleError, AnsibleLookupError
 from ansible.plugins.lookup import LookupBase
 
 from ansible_collections.outsystems.lifetime.plugins.module_utils.applications import status_in, version_labels
-from ansible_collections.outsystems.lifetime.plugins.module_utils.errors import LifetimeError
 from ansible_collections.outsystems.lifetime.plugins.module_utils.lookups import Lookups
-from ansible_collections.outsystems.lifetime.plugins.module_utils.plugin_options import plugin_client
 from ansible_collections.outsystems.lifetime.plugins.module_utils.records import record_key, record_name, to_snake
-from ansible_collections.outsystems.lifetime.plugins.module_utils.unexpected import is_deliberate, unexpected_message
+from ansible_collections.outsystems.lifetime.plugins.plugin_utils.plugin_options import with_plugin_client
 
 SIMPLE_KINDS = ("environment", "application", "module", "user", "team", "role")
 ZONE_KINDS = ("deployment_zone", "template")
@@ -131,20 +129,12 @@ class LookupModule(LookupBase):
         if kind in ZONE_KINDS + STATUS_KINDS and not environment:
             raise AnsibleLookupError("kind '%s' needs environment=<name or key>." % kind)
         wanted_field = self.get_option("field")
-        client = None
-        try:
-            client = plugin_client(self)
+
+        def answers(client):
             lookups = Lookups(client)
             return [self._one(lookups, kind, name, environment, wanted_field) for name in names]
-        except AnsibleError:
-            raise
-        except LifetimeError as exc:
-            raise AnsibleLookupError("outsystems.lifetime.lifetime: %s" % exc)
-        except Exception as exc:  # pylint: disable=broad-except
-            if is_deliberate(exc):
-                raise AnsibleLookupError("outsystems.lifetime.lifetime: %s" % exc)
-            raise AnsibleLookupError(unexpected_message(exc, getattr(client, "last_request", None), "outsystems.lifetime.lifetime lookup"),
-                                     orig_exc=exc) from exc
+
+        return with_plugin_client(self, answers, AnsibleLookupError, "outsystems.lifetime.lifetime", "outsystems.lifetime.lifetime lookup")
 
     @staticmethod
     def _one(lookups, kind, name, environment, wanted_field):

@@ -5,7 +5,9 @@
 
 Modules get them through connection_argument_spec() (environment fallbacks included);
 inventory and lookup plugins through client_from_options(), which applies the same
-environment fallbacks from the same table.
+environment fallbacks from the same table. The doc fragment (doc_fragments/connection.py)
+is written from this table by tests/quality/make_doc_fragments.py, and
+tests/quality/test_doc_fragments.py checks it still is.
 """
 
 from __future__ import absolute_import, division, print_function
@@ -33,14 +35,25 @@ CONNECTION_OPTIONS = {
 }
 
 
-def connection_argument_spec():
-    """The connection options of every module, each with its environment-variable fallback."""
+def argument_spec_of(table):
+    """The argument spec of an option table (name -> (entry, environment variable)), with the environment fallbacks."""
     spec = {}
-    for name, (entry, variable) in CONNECTION_OPTIONS.items():
+    for name, (entry, variable) in table.items():
         entry = dict(entry)
         entry["fallback"] = (env_fallback, [variable])
         spec[name] = entry
     return spec
+
+
+def connection_argument_spec():
+    """The connection options of every module, each with its environment-variable fallback."""
+    return argument_spec_of(CONNECTION_OPTIONS)
+
+
+def default_of(name, options):
+    """options[name], or the table's default for it when it is unset (None)."""
+    value = options.get(name)
+    return CONNECTION_OPTIONS[name][0].get("default") if value is None else value
 
 
 def resolve_options(given):
@@ -91,9 +104,9 @@ def client_from_options(options):
     return LifetimeClient(
         url=options["lifetime_url"],
         token=options["lifetime_token"],
-        validate_certs=options.get("validate_certs", True),
+        validate_certs=default_of("validate_certs", options),
         ca_path=options.get("ca_path"),
-        timeout=30 if options.get("timeout") is None else options["timeout"],
-        retries=3 if options.get("retries") is None else options["retries"],
+        timeout=default_of("timeout", options),
+        retries=default_of("retries", options),
         proxy=options.get("proxy"),
     )

@@ -22,10 +22,9 @@ try:
 except ImportError:  # pragma: no cover - Python 2 is not supported
     from urlparse import urlsplit, urlunsplit
 
-from ansible.module_utils.basic import env_fallback
-
 from ansible_collections.outsystems.lifetime.plugins.module_utils import endpoints
 from ansible_collections.outsystems.lifetime.plugins.module_utils.client import Transport, decode_body
+from ansible_collections.outsystems.lifetime.plugins.module_utils.connection import argument_spec_of, default_of
 from ansible_collections.outsystems.lifetime.plugins.module_utils.dates import parse_date
 from ansible_collections.outsystems.lifetime.plugins.module_utils.errors import LifetimeApiError, server_messages
 
@@ -44,19 +43,14 @@ AIMS_OPTIONS = {
 
 def aims_argument_spec():
     """The AI Mentor Studio options of a module, each with its environment-variable fallback."""
-    spec = {}
-    for name, (entry, variable) in AIMS_OPTIONS.items():
-        entry = dict(entry)
-        entry["fallback"] = (env_fallback, [variable])
-        spec[name] = entry
-    return spec
+    return argument_spec_of(AIMS_OPTIONS)
 
 
 def aims_client(params):
     """An AimsClient from a module's parameters (the AI Mentor Studio options and the shared connection settings)."""
     return AimsClient(params["aims_url"], params.get("aims_api_key"), params.get("aims_activation_code"),
-                      validate_certs=params.get("validate_certs", True), ca_path=params.get("ca_path"), timeout=params.get("timeout") or 30,
-                      retries=3 if params.get("retries") is None else params["retries"], proxy=params.get("proxy"))
+                      validate_certs=default_of("validate_certs", params), ca_path=params.get("ca_path"), timeout=default_of("timeout", params),
+                      retries=default_of("retries", params), proxy=params.get("proxy"))
 
 
 def aims_base_url(url):

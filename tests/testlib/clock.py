@@ -7,8 +7,10 @@ as a module pauses that long, while anything outside the process (a real ansible
 simulator's `delay` fault) still sees time pass as usual.
 """
 
+import contextlib
 import threading
 import time
+from unittest import mock
 
 from ansible_collections.outsystems.lifetime.plugins.module_utils import waiting
 from lifetime_simulator import clock as simulator_clock
@@ -35,6 +37,13 @@ class VirtualClock:
         with self._lock:
             self.pauses.append(round(seconds, 3))
             self.paused += seconds
+
+    @contextlib.contextmanager
+    def installed(self):
+        """Within the block, every wait of the collection uses this clock (for code where no monkeypatch
+        fixture fits, such as one Hypothesis example); run_on() does the same until the test ends."""
+        with mock.patch.object(waiting, "now", self.clock), mock.patch.object(waiting, "pause", self.sleep):
+            yield
 
 
 def run_on(monkeypatch, clock):

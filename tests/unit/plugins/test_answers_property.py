@@ -11,11 +11,9 @@ documented. The varied answer comes from
 Deterministic (derandomize) and bounded: EXAMPLES examples per kind and family.
 """
 
-import contextlib
 import copy
 import json
 import re
-import time
 from datetime import datetime
 from unittest import mock
 from urllib.parse import urlsplit
@@ -29,10 +27,10 @@ from requests.structures import CaseInsensitiveDict
 
 from replay.flows import FLOWS
 from replay.server import BASE_PATH, Script, route
+from testlib.clock import VirtualClock
 from testlib.collection import SWAGGER
 from testlib.modules import run_module
 
-from ansible_collections.outsystems.lifetime.plugins.module_utils import deployments, waiting
 from ansible_collections.outsystems.lifetime.plugins.module_utils.shapes import NULL_DATE, date_form
 
 ROOT = "http://lifetime.invalid"
@@ -121,34 +119,6 @@ def run_flow_with(kind, answer, tmp_path):
     with mock.patch.object(requests.Session, "request", fake_session(script)), clock.installed():
         result = run_module(flow["module"], args)
     return result, script
-
-
-class VirtualClock:
-    """Waits that take no time: sleep() moves the clock on, so every wait_timeout is reached at once."""
-
-    def __init__(self):
-        self.now = 0.0
-
-    def sleep(self, seconds):
-        self.now += seconds
-
-    def monotonic(self):
-        return self.now
-
-    def defaults(self, values):
-        """wait_for's default arguments with this clock's sleep and monotonic."""
-        return tuple(self.sleep if value is time.sleep else self.monotonic if value is time.monotonic else value for value in values)
-
-    @contextlib.contextmanager
-    def installed(self):
-        """Every waiting place the collection has (the time hooks of module_utils.waiting, or wait_for's defaults)."""
-        with contextlib.ExitStack() as stack:
-            for owner, name, value in ((deployments, "sleep", self.sleep), (waiting, "pause", self.sleep), (waiting, "now", self.monotonic)):
-                if hasattr(owner, name):
-                    stack.enter_context(mock.patch.object(owner, name, value))
-            if waiting.wait_for.__defaults__:
-                stack.enter_context(mock.patch.object(waiting.wait_for, "__defaults__", self.defaults(waiting.wait_for.__defaults__)))
-            yield
 
 
 # -- strategies -----------------------------------------------------------------------------------

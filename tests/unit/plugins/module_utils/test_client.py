@@ -19,18 +19,6 @@ from ansible_collections.outsystems.lifetime.plugins.module_utils.errors import 
 TOKEN = "demo-token"
 
 
-class Sleeps(list):
-    """A sleep that records how long it was asked to wait instead of waiting."""
-
-    def __call__(self, seconds):
-        self.append(seconds)
-
-
-@pytest.fixture
-def sleeps():
-    return Sleeps()
-
-
 @pytest.fixture
 def client(simulator, sleeps):
     return LifetimeClient(simulator.root_url, TOKEN, retries=3, timeout=5, sleep=sleeps)

@@ -13,12 +13,6 @@ from lifetime_simulator.model import AppVersion
 TOKEN = "demo-token"
 
 
-@pytest.fixture
-def fast_polling(monkeypatch):
-    monkeypatch.setattr(deployments, "FIRST_POLL", 0.1)
-    monkeypatch.setattr(deployments, "LONGEST_POLL", 0.3)
-
-
 # -- connection: timeout, token, URL, TLS ------------------------------------------------------
 
 

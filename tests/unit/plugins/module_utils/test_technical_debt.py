@@ -15,18 +15,6 @@ AIMS_PATH = "/AIMentorStudioAPI/rest/v1"
 KEY, CODE = "demo-aims-key", "demo-activation-code"
 
 
-class FakeClock(list):
-    """A sleep that records how long it was asked to wait instead of waiting."""
-
-    def __call__(self, seconds):
-        self.append(seconds)
-
-
-@pytest.fixture
-def sleeps():
-    return FakeClock()
-
-
 @pytest.fixture
 def aims(simulator, sleeps):
     return AimsClient(simulator.aims_url, KEY, CODE, retries=3, timeout=5, sleep=sleeps)
