@@ -1,10 +1,10 @@
 """A clone of the repository, alone in an empty directory, has everything its tests read.
 
 Covers: `git clone` of the checkout's HEAD (committed work only) into a directory with no sibling folders; no tracked
-file names ../shared, /work/ or a home directory, and no test climbs above the repository with Path(...).parents[N];
+file names the shared folder beside the checkout, /work/ or a home directory, and no test climbs above the repository with Path(...).parents[N];
 the tests that read the contract files (tests/contract/) pass inside the clone: the swagger coverage of the simulator,
 the API coverage of the modules and the regeneration of the simulator's schema.
-Does not cover: the whole suite from the clone (`bash tests/run.sh`, 20 minutes; the lead runs it on a clone), nor
+Does not cover: the whole suite from the clone (`bash tests/run.sh`, which CI runs on a fresh clone), nor
 uncommitted changes (a clone only has what is committed).
 """
 
