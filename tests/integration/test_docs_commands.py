@@ -46,6 +46,7 @@ INLINE_NOT_RUN = {
     "bash tests/run.sh --fast": "the fast tier of the test suite (the unit tests and one smoke playbook)",
     "bash tests/demo.sh": "a checkout's demo (tests/setup.sh builds .venv), not the installed collection",
     "bash tests/setup.sh --all": "a checkout's development virtualenvs",
+    ".venv/bin/python tests/quality/make_doc_fragments.py": "rewrites the doc fragments in a checkout; test_doc_fragments checks they equal its output",
     ".venv/bin/python -m pytest tests/reliability -p no:cacheprovider -rx": "part of the test suite",
     ".venv/bin/python tests/benchmark/bench_promotion.py --json /tmp/bench_promotion.json": "a benchmark of minutes, on demand",
     ".venv/bin/python tests/benchmark/bench_overhead.py --iterations 20 --rounds 3 --json /tmp/bench_overhead.json": "a benchmark, on demand",
