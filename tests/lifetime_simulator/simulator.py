@@ -138,7 +138,8 @@ class Simulator:
             self.state.profile = profile
 
     def reset(self):
-        """Reseed the infrastructure (keys are stable), forget plans and downloads, and go back to the profile given at start."""
+        """Reseed the infrastructure (keys are stable), forget plans and downloads, and go back to the profile and the
+        deployment time given at start."""
         self.state.reset()
         self.aims.reset()
         self.set_profile(self.default_profile)

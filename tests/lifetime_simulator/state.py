@@ -15,7 +15,7 @@ class State:
     def __init__(self, seed_apps=None, deploy_seconds=3.0, tag_delay_seconds=0.3, link_minutes=60):
         self.lock = threading.RLock()
         self.seed_apps = seed_apps
-        self.deploy_seconds = deploy_seconds
+        self.deploy_seconds = self.initial_deploy_seconds = deploy_seconds
         self.tag_delay_seconds = tag_delay_seconds
         self.link_minutes = link_minutes
         self.scenarios = None
@@ -23,6 +23,7 @@ class State:
 
     def reset(self):
         with self.lock:
+            self.deploy_seconds = self.initial_deploy_seconds
             self.envs = {}
             self.apps = {}
             self.apps_by_name = {}

@@ -42,11 +42,9 @@ def task(simulator, check_mode=False, **options):
 
 @pytest.fixture
 def long_deployments(simulator):
-    """Deployments that take 10 minutes (restored after the test: the simulator is shared)."""
-    before = simulator.state.deploy_seconds
+    """Deployments that take 10 minutes (the next test's simulator reset restores the time)."""
     simulator.state.deploy_seconds = 600
-    yield simulator
-    simulator.state.deploy_seconds = before
+    return simulator
 
 
 def test_every_wait_of_a_deployment_goes_through_the_injected_clock(simulator, clock, long_deployments):

@@ -12,11 +12,9 @@ pytestmark = pytest.mark.usefixtures("fast_polling")
 
 @pytest.fixture
 def slow_deployments(simulator):
-    """Deployments that take 30 s, for timeouts."""
-    before = simulator.state.deploy_seconds
+    """Deployments that take 30 s, for timeouts (the next test's simulator reset restores the time)."""
     simulator.state.deploy_seconds = 30
-    yield simulator
-    simulator.state.deploy_seconds = before
+    return simulator
 
 
 def promote(run_module, **args):
