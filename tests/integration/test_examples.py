@@ -7,15 +7,13 @@ and the local paths (/tmp, /etc/lifetime) go to this test's directory, and the v
 examples reference are given as extra vars.
 
 To save an ansible-playbook start per module, the plays of one module group (GROUPS) run as one
-playbook. Each module still has its own test, its own freshly seeded simulator (so no play sees
-another's changes or requests) and its own inventory host (so a failure in one play does not stop the
-others, and the recap has one line per module).
+playbook, in one test (so no pytest-xdist worker waits for a run another worker makes). Each module
+still has its own freshly seeded simulator (so no play sees another's changes or requests) and its own
+inventory host (so a failure in one play does not stop the others, the recap has one line per module,
+and the test names every module whose play failed).
 """
 
 import ast
-import fcntl
-import json
-import os
 
 import pytest
 import yaml
@@ -34,7 +32,6 @@ SECRETS = {"reporting_password": "Rep0rting-pass!", "sc_password": "Serv1ce-Cent
 # What a module's examples expect of the infrastructure beyond the seeded simulator.
 SCENARIOS = {"deployment": ["two_step"]}
 # The modules whose plays share one ansible-playbook run; a module named nowhere runs in a playbook of its own.
-# The run happens once per test session, whichever worker needs it first (group_results).
 GROUPS = {
     "applications": ["application", "application_info", "application_package", "application_version", "application_version_info",
                      "module_info", "solution", "source_code", "technical_debt_info"],
@@ -138,38 +135,31 @@ class GroupRun:
                 "secrets_shown": [secret for secret in SECRETS.values() if secret in self.run.output], "modules": modules}
 
 
-@pytest.fixture(scope="session")
-def group_results(installed_collection, tmp_path_factory):
-    """group_results(group) -> GroupRun.results() of the group, run once per test session.
-
-    With pytest-xdist the tests of a group may be spread over workers: the first one to ask runs the group's
-    playbook and keeps the results in a file the others read (under a lock, in the session's shared temp dir).
-    """
-    base = tmp_path_factory.getbasetemp()
-    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
-
-    def results(group):
-        path = shared / ("examples-%s.json" % group)
-        with open(shared / ("examples-%s.lock" % group), "w") as lock:
-            fcntl.flock(lock, fcntl.LOCK_EX)
-            if not path.exists():
-                names = [name for name in module_names() if group_of(name) == group]
-                run = GroupRun(names, installed_collection, tmp_path_factory.mktemp("examples-" + group))
-                path.write_text(json.dumps(run.results()))
-        return json.loads(path.read_text())
-
-    return results
+def group_names():
+    return sorted(set(group_of(name) for name in module_names()))
 
 
-@pytest.mark.parametrize("name", module_names())
-def test_examples_run_against_the_simulator(name, group_results):
-    group = group_results(group_of(name))
-    module = group["modules"][name]
-    assert module["output"] is not None, "the play of %s did not run: %s" % (name, group["run"])
+def problems_of(name, module):
+    """What is wrong with the play of one module's examples (nothing when it ran them all and passed)."""
+    if module["output"] is None:
+        return ["the play of %s did not run" % name]
     recap = module["recap"]
-    assert recap is not None and "failed=0" in recap and "unreachable=0" in recap, module["output"][-5000:]
-    assert module["ran"] == module["tasks"], module["output"]
-    assert module["requests"], "the examples of %s sent no request to the simulator" % name
-    assert group["secrets_shown"] == []
-    if all(other["recap"] and "failed=0" in other["recap"] for other in group["modules"].values()):
-        assert group["returncode"] == 0, group["output_tail"]
+    if recap is None or "failed=0" not in recap or "unreachable=0" not in recap:
+        return ["the examples of %s failed:\n%s" % (name, module["output"][-5000:])]
+    problems = []
+    if module["ran"] != module["tasks"]:
+        problems.append("%s: %s of its %s examples ran:\n%s" % (name, module["ran"], module["tasks"], module["output"]))
+    if not module["requests"]:
+        problems.append("the examples of %s sent no request to the simulator" % name)
+    return problems
+
+
+@pytest.mark.parametrize("group", group_names())
+def test_examples_run_against_the_simulator(group, installed_collection, tmp_path):
+    """One test per module group (one ansible-playbook run): every module's play must run all its examples and pass."""
+    names = [name for name in module_names() if group_of(name) == group]
+    results = GroupRun(names, installed_collection, tmp_path).results()
+    problems = [problem for name in names for problem in problems_of(name, results["modules"][name])]
+    assert problems == [], "\n\n".join(problems) + "\n\n" + results["run"]
+    assert results["secrets_shown"] == []
+    assert results["returncode"] == 0, results["output_tail"]
