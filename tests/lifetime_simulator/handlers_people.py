@@ -11,24 +11,15 @@ LEVEL_LABELS = dict(seed.ROLE_PERMISSION_LEVELS)
 
 
 def user_or_404(state, key):
-    user = state.users.get(key)
-    if user is None:
-        raise ApiError(404, "User with key '{0}' not found.".format(key))
-    return user
+    return state.one_or_404(state.users, "User", key)
 
 
 def role_or_404(state, key):
-    role = state.roles.get(key)
-    if role is None:
-        raise ApiError(404, "Role with key '{0}' not found.".format(key))
-    return role
+    return state.one_or_404(state.roles, "Role", key)
 
 
 def team_or_404(state, key):
-    team = state.teams.get(key)
-    if team is None:
-        raise ApiError(404, "Team with key '{0}' not found.".format(key))
-    return team
+    return state.one_or_404(state.teams, "Team", key)
 
 
 # ---- users -----------------------------------------------------------------------------------

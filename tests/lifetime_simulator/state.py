@@ -63,29 +63,25 @@ class State:
     def find_team(self, name_or_key):
         return next((t for t in self.teams.values() if name_or_key in (t.key, t.name)), None)
 
+    @staticmethod
+    def one_or_404(table, what, key):
+        """table[key], or LifeTime's 404 naming what was looked for."""
+        found = table.get(key)
+        if found is None:
+            raise NotFound("{0} with key '{1}' not found.".format(what, key))
+        return found
+
     def env_or_404(self, key):
-        env = self.envs.get(key)
-        if env is None:
-            raise NotFound("Environment with key '{0}' not found.".format(key))
-        return env
+        return self.one_or_404(self.envs, "Environment", key)
 
     def app_or_404(self, key):
-        app = self.apps.get(key)
-        if app is None:
-            raise NotFound("Application with key '{0}' not found.".format(key))
-        return app
+        return self.one_or_404(self.apps, "Application", key)
 
     def module_or_404(self, key):
-        module = self.modules.get(key)
-        if module is None:
-            raise NotFound("Module with key '{0}' not found.".format(key))
-        return module
+        return self.one_or_404(self.modules, "Module", key)
 
     def plan_or_404(self, key):
-        plan = self.plans.get(key)
-        if plan is None:
-            raise NotFound("Deployment with key '{0}' not found.".format(key))
-        return plan
+        return self.one_or_404(self.plans, "Deployment", key)
 
     def find_version(self, version_key):
         for app in self.apps.values():
