@@ -188,7 +188,8 @@ def _parse(text, where, problems):
         return None
     try:
         return yaml_load(text)
-    except Exception as error:  # PyYAML's YAMLError; its text quotes the line, which may hold a secret: only say where
+    except Exception as error:  # pylint: disable=broad-except
+        # PyYAML's YAMLError: its text quotes the line, which may hold a secret, so only say where
         mark = getattr(error, "problem_mark", None)
         at = " (line %d, column %d)" % (mark.line + 1, mark.column + 1) if mark else ""
         problems.append("%s is neither JSON nor YAML%s: %s" % (where, at, getattr(error, "problem", None) or "it cannot be parsed"))
