@@ -80,6 +80,26 @@ def test_promote_lookups_do_not_grow_with_the_applications(playbook, simulator, 
     assert "Customer Portal is modified in Development" in run.stdout
 
 
+def test_promote_auto_pick_with_tagging_reads_labels_once_and_only_where_versions_differ(playbook, simulator):
+    """The documented LifeTime names running versions by key only: which version is newer needs labels, read once per
+    application whose source and target run different versions, and not for one that is tagged anyway (was 46 requests)."""
+    run = playbook(PLAYBOOKS / "promote.yml", extra_vars={"source": "Development", "target": "Test", "tag_modified": True})
+    assert run.returncode == 0, run
+    requests = simulator.requests()
+    creation = next(i for i, r in enumerate(requests) if r["method"] == "POST" and r["path"].rstrip("/").endswith("/deployments"))
+    tags = [r["path"].split("/applications/")[1].split("/")[0] for r in requests if r["method"] == "POST" and r["path"].endswith("/versions/")]
+    selection = requests[:next(i for i, r in enumerate(requests) if "/environments/" in r["path"] and "/applications/" in r["path"])]
+    assert [r["path"].split("/rest/v2")[-1] for r in selection[:2]] == ["/environments/", "/applications/"], selection
+    decided = [match.group(1) for match in (re.search(r"applications/([^/]+)/versions/$", r["path"]) for r in selection) if match]
+    assert len(decided) == len(set(decided)), "each versions list is read once"
+    assert not set(decided) & set(tags), "no label is read to decide for an application that is tagged"
+    mobile = simulator.state.find_app("Mobile Banking").key
+    assert decided == [mobile], "Mobile Banking (3.0.0 in Test, 3.1.0 in Development, unmodified) is the one to compare"
+    assert requests[creation - 1]["path"].split("/rest/v2")[-1] == "/deployments/", "the deployment looks nothing up but the plans"
+    assert len(requests) <= 30, [r["path"] for r in requests]
+    assert simulator.state.running_version("Test", "Mobile Banking") == "3.1.0"
+
+
 def test_promote_validation_lists_every_problem_and_changes_nothing(playbook, simulator, tmp_path):
     manifest = tmp_path / "bad.yml"
     manifest.write_text(yaml.safe_dump({"applications": [
