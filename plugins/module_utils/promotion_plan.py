@@ -139,7 +139,7 @@ class PromotionPlan:
                 continue
             candidates.append((app, {"version": entry["version_key"] or entry["version"]}))
         for name, app in resolved.items():
-            if record_key(app) not in listed:
+            if manifest.get("format") and record_key(app) not in listed:
                 self.problems.append("application '%s' is not in the manifest '%s'" % (name, path))
         return candidates
 

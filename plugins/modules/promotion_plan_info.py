@@ -99,15 +99,13 @@ EXAMPLES = r"""
       applications: "{{ plan.selected }}"
   when: plan.selected | length > 0
 
-- name: The versions of a release manifest, for two of its applications
+- name: Two applications by name (a comma-separated string works too); a manifest would pin their versions
   outsystems.lifetime.promotion_plan_info:
     source_environment: Test
     target_environment: Production
-    manifest: release.yml
     applications: Customer Portal,Orders
+    # manifest: release.yml   (the collection's manifest, or OutSystems' Trigger Pipeline manifest)
   register: release
-  # the manifest is written by the promote role (promote_manifest_out); here it may be missing
-  failed_when: false
 """
 
 RETURN = r"""
@@ -190,7 +188,7 @@ def read_manifest(path):
             text = handle.read()
     except (IOError, OSError) as exc:
         problem = "the manifest '%s' does not exist" % path if getattr(exc, "errno", None) == 2 else "the manifest '%s' cannot be read: %s" % (path, exc)
-        return dict(applications=[], environments=[], problems=[problem])
+        return dict(format=None, applications=[], environments=[], problems=[problem])
     return load_manifest(text, path)
 
 
