@@ -79,7 +79,7 @@ class PromotionPlan:
         catalog = self.lookups.applications(env_status=True)
         resolved = self.resolve_names(catalog, wanted, "applications")
         zone_apps = self.resolve_names(catalog, list(zones), "deployment_zones", exact=True)
-        zone_of = dict((record_key(app), zones[name]) for name, app in zone_apps.items())
+        zone_of = dict((record_key(app), zones[name]) for name, app in zone_apps.items() if str(zones[name] or "").strip())
         builder = None
         if self.source and self.target:
             if record_key(self.source).lower() == record_key(self.target).lower():
@@ -88,7 +88,8 @@ class PromotionPlan:
         if manifest is not None:
             candidates = self.from_manifest(catalog, manifest, manifest_path, wanted, resolved)
         elif wanted:
-            candidates = [(app, {}) for app in resolved.values()]
+            unique = dict((record_key(app), app) for app in resolved.values())
+            candidates = [(app, {}) for app in unique.values()]
         elif builder:
             candidates = self.newer_or_modified(builder, catalog, tag_modified)
         else:
@@ -104,7 +105,8 @@ class PromotionPlan:
                         self.problems.append(str(exc))
             return
         for app, entry in candidates:
-            self.decide(builder, app, dict(entry, deployment_zone=zone_of.get(record_key(app)) or None), tag_modified, bool(wanted))
+            zone = zone_of.get(record_key(app)) or entry.get("deployment_zone")
+            self.decide(builder, app, dict(entry, deployment_zone=zone), tag_modified, bool(wanted))
 
     def resolve_names(self, catalog, names, option, exact=False):
         """{name: application} of the names that name one; a problem (with "did you mean") for the others."""
@@ -137,7 +139,7 @@ class PromotionPlan:
             listed.add(record_key(app))
             if wanted and record_key(app) not in [record_key(one) for one in resolved.values()]:
                 continue
-            candidates.append((app, {"version": entry["version_key"] or entry["version"]}))
+            candidates.append((app, {"version": entry["version_key"] or entry["version"], "deployment_zone": entry.get("deployment_zone")}))
         for name, app in resolved.items():
             if manifest.get("format") and record_key(app) not in listed:
                 self.problems.append("application '%s' is not in the manifest '%s'" % (name, path))

@@ -149,3 +149,15 @@ def test_deployment_plan_option_refuses_an_entry_without_keys(simulator, run):
                                          applications=[{"name": "Orders"}]))
     assert result["failed"] and "plan:" in result["msg"], result
     assert simulator.requests() == []
+
+
+@pytest.mark.parametrize("profile", ["documented", "swagger"])
+def test_the_plan_and_the_deployment_module_decide_alike(simulator, run, profile):
+    simulator.set_profile(profile)
+    names = ["Customer Portal", "Orders", "Mobile Banking", "Inventory", "HR Onboarding"]
+    decided = plan(run, source_environment="Development", target_environment="Production", applications=names)
+    deployment = run("deployment", check_mode=True, source_environment="Development", target_environment="Production", applications=names)
+    assert not deployment.get("failed"), deployment
+    assert [(e["key"], e["version_key"], e["zone_key"]) for e in decided["selected"]] == [
+        (a["application_key"], a["version_key"], a["deployment_zone_key"]) for a in deployment["applications_to_deploy"]]
+    assert [e["key"] for e in decided["skipped"]] == [a["application_key"] for a in deployment["skipped_applications"]]
