@@ -84,7 +84,8 @@ class PromotionPlan:
         if self.source and self.target:
             if record_key(self.source).lower() == record_key(self.target).lower():
                 self.problems.append("the target environment '%s' is the source environment" % record_name(self.target))
-            builder = PlanBuilder(self.lookups, self.source, self.target, name_versions=self.version_labels)
+            builder = PlanBuilder(self.lookups, self.source, self.target, name_versions=self.version_labels,
+                                  name_kept=self.version_labels)
         if manifest is not None:
             candidates = self.from_manifest(catalog, manifest, manifest_path, wanted, resolved)
         elif wanted:
