@@ -129,7 +129,7 @@ class PromotionPlan:
         entries = manifest["applications"]
         listed = set()
         candidates = []
-        for number, entry in enumerate(entries, 1):
+        for entry in entries:
             if not (entry["name"] or entry["key"]) or not (entry["version"] or entry["version_key"]):
                 continue  # load_manifest reported it
             try:
