@@ -1,6 +1,7 @@
 """The playbooks and roles (promote, pipeline, tag, backup, airgap) run with real ansible-playbook against the simulator."""
 
 import hashlib
+import json
 import re
 
 import pytest
@@ -98,6 +99,23 @@ def test_promote_auto_pick_with_tagging_reads_labels_once_and_only_where_version
     assert requests[creation - 1]["path"].split("/rest/v2")[-1] == "/deployments/", "the deployment looks nothing up but the plans"
     assert len(requests) <= 30, [r["path"] for r in requests]
     assert simulator.state.running_version("Test", "Mobile Banking") == "3.1.0"
+
+
+def test_promote_a_trigger_pipeline_manifest_with_environments_named_by_label(playbook, simulator, tmp_path):
+    """OutSystems' Trigger Pipeline manifest: its versions are deployed as given, its labels name the environments."""
+    dev, test = simulator.state.find_env("Development"), simulator.state.find_env("Test")
+    orders, portal = simulator.state.find_app("Orders"), simulator.state.find_app("Customer Portal")
+    manifest = tmp_path / "trigger.json"
+    manifest.write_text(json.dumps({
+        "EnvironmentDefinitions": [{"EnvironmentKey": dev.key, "EnvironmentName": dev.name, "EnvironmentLabel": "DEV"},
+                                   {"EnvironmentKey": test.key, "EnvironmentName": test.name, "EnvironmentLabel": "QA"}],
+        "ApplicationVersions": [{"ApplicationName": "Customer Portal", "ApplicationKey": portal.key, "VersionNumber": "1.2.0"},
+                                {"ApplicationName": "Orders", "ApplicationKey": orders.key, "VersionNumber": "2.1.0"}]}))
+    run = playbook(PLAYBOOKS / "promote.yml", extra_vars={"source": "DEV", "target": "QA", "manifest_in": str(manifest)})
+    assert run.returncode == 0, run
+    assert running(simulator, "Test", ["Customer Portal", "Orders"]) == {"Customer Portal": "1.2.0", "Orders": "2.1.0"}
+    assert "already in Test: Orders" in run.stdout, run
+    assert len(simulator.state.deployments) == 1
 
 
 def test_promote_validation_lists_every_problem_and_changes_nothing(playbook, simulator, tmp_path):
