@@ -49,6 +49,7 @@ class PromotionPlan:
         self.unverified = []
         self.selected = []
         self.skipped = []
+        self.decided = []
         self.source = None
         self.target = None
 
@@ -140,7 +141,8 @@ class PromotionPlan:
             listed.add(record_key(app))
             if wanted and record_key(app) not in [record_key(one) for one in resolved.values()]:
                 continue
-            candidates.append((app, {"version": entry["version_key"] or entry["version"], "deployment_zone": entry.get("deployment_zone")}))
+            candidates.append((app, {"version": entry["version_key"] or entry["version"], "label": entry["version"],
+                                     "deployment_zone": entry.get("deployment_zone")}))
         for name, app in resolved.items():
             if manifest.get("format") and record_key(app) not in listed:
                 self.problems.append("application '%s' is not in the manifest '%s'" % (name, path))
@@ -176,6 +178,7 @@ class PromotionPlan:
             self.notes.append("%s is modified in %s; its last %s is promoted without those changes" % (
                 item["name"], record_name(self.source), ("version %s" % item["version"]) if item["version"] else "tagged version"))
         record = dict((name, item[name]) for name in ENTRY_FIELDS)
+        self.decided.append(record)
         if item["keeps"]:
             self.skipped.append(dict(record, reason=item["reason"]))
         else:
@@ -184,6 +187,6 @@ class PromotionPlan:
     def result(self):
         environments = dict((name, dict(key=record_key(env), name=record_name(env)) if env else None)
                             for name, env in (("source_environment", self.source), ("target_environment", self.target)))
-        return dict(environments, selected=self.selected, skipped=self.skipped, problems=self.problems, notes=self.notes,
-                    unverified=self.unverified)
+        return dict(environments, selected=self.selected, skipped=self.skipped, decided=self.decided, problems=self.problems,
+                    notes=self.notes, unverified=self.unverified)
 

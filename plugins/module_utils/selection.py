@@ -145,6 +145,7 @@ class PlanBuilder:
         wanted_version = entry.get("version")
         if wanted_version:
             version_key, label = self.version(app, str(wanted_version).strip())
+            label = label or entry.get("label")
         else:
             if not source_status:
                 raise ValueError("application '%s' is not running in the source environment '%s'; give its version." % (app_name, record_name(self.source)))

@@ -158,6 +158,11 @@ skipped:
   returned: always
   type: list
   elements: dict
+decided:
+  description: The entries of RV(selected) and RV(skipped) together, in the order asked (the list's, the manifest's or the catalog's).
+  returned: always
+  type: list
+  elements: dict
 problems:
   description: Every problem of the request (the task fails when there is one, with all of them in its message).
   returned: always
