@@ -84,7 +84,8 @@ class PromotionPlan:
         if self.source and self.target:
             if record_key(self.source).lower() == record_key(self.target).lower():
                 self.problems.append("the target environment '%s' is the source environment" % record_name(self.target))
-            builder = PlanBuilder(self.lookups, self.source, self.target, name_versions=self.version_labels)
+            builder = PlanBuilder(self.lookups, self.source, self.target, name_versions=self.version_labels,
+                                  name_kept=self.version_labels)
         if manifest is not None:
             candidates = self.from_manifest(catalog, manifest, manifest_path, wanted, resolved)
         elif wanted:
@@ -128,7 +129,7 @@ class PromotionPlan:
         entries = manifest["applications"]
         listed = set()
         candidates = []
-        for number, entry in enumerate(entries, 1):
+        for entry in entries:
             if not (entry["name"] or entry["key"]) or not (entry["version"] or entry["version_key"]):
                 continue  # load_manifest reported it
             try:

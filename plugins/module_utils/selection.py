@@ -70,9 +70,10 @@ def to_deploy_record(item):
 class PlanBuilder:
     """Resolve environments, applications, versions and zones by name, all before any change."""
 
-    def __init__(self, lookups, source, target, name_versions=True):
+    def __init__(self, lookups, source, target, name_versions=True, name_kept=False):
         self.client = lookups.client
         self.name_versions = name_versions
+        self.name_kept = name_kept
         self.lookups = lookups
         self.source = source
         self.target = target
@@ -135,7 +136,8 @@ class PlanBuilder:
         the one the target runs, the zone, and whether the target keeps it (it already runs that version, unmodified).
 
         With ``tag`` the version does not exist yet (it is tagged from the source first): the application always moves.
-        Version labels are read (one versions list per application) only for what moves, and only with name_versions.
+        Version labels are read (one versions list per application) only with name_versions, for what moves (and with
+        name_kept for what the target keeps too).
         """
         app_name = record_name(app)
         source_status = status_in(app, record_key(self.source))
@@ -154,7 +156,7 @@ class PlanBuilder:
         target_key = field(target_status, "BaseApplicationVersionKey") or ""
         keeps = not tag and bool(target_status) and target_key.lower() == version_key.lower() and not field(target_status, "IsModified") \
             and (not entry.get("deployment_zone") or self.same_zone(field(target_status, "DeploymentZoneKey"), zone[0]))
-        name = self.label if (self.name_versions and not keeps) else self.known_label
+        name = self.label if (self.name_versions and (not keeps or self.name_kept)) else self.known_label
         return dict(name=app_name, key=record_key(app), version=(label or name(app, version_key)) if version_key else None,
                     version_key=version_key, from_version=name(app, target_key) if target_key else None, from_version_key=target_key,
                     modified=bool(field(source_status, "IsModified")), tag=tag, zone=zone[1], zone_key=zone[0], keeps=keeps,

@@ -10,7 +10,7 @@ __metaclass__ = type
 DOCUMENTATION = r"""
 module: promotion_plan_info
 short_description: Decide what a promotion deploys, without changing anything
-version_added: 0.2.0
+version_added: 0.1.0
 description:
   - Returns the applications and versions a promotion from one environment to another deploys, those the target already
     runs (skipped), and every problem of the request at once. Nothing is created or changed.
@@ -54,8 +54,8 @@ options:
     type: dict
   version_labels:
     description:
-      - Name every version that moves (and the one it replaces in the target) by its label, reading one versions list per
-        application that moves when LifeTime sends keys only (as its documentation shows). Without it, a label the decision did
+      - Name every version selected or skipped (and the one it replaces in the target) by its label, reading one versions list
+        per such application when LifeTime sends keys only (as its documentation shows). Without it, a label the decision did
         not need is null, and no request is sent for it.
     type: bool
     default: false
@@ -74,7 +74,6 @@ notes:
     O(version_labels=true).
 seealso:
   - module: outsystems.lifetime.deployment
-  - role: outsystems.lifetime.promote
 extends_documentation_fragment:
   - outsystems.lifetime.connection
   - outsystems.lifetime.attributes.INFO_MODULE
