@@ -137,3 +137,34 @@ def test_a_bad_manifest_fails_listing_every_problem_before_any_mutating_request(
     assert "s3cr3t-value" not in run.stdout
     assert simulator.mutating_requests() == []
     assert running(simulator, "Test", ["Customer Portal"]) == {"Customer Portal": "1.1.0"}
+
+
+FILTER_PLAY = """
+- hosts: localhost
+  gather_facts: false
+  tasks:
+    - name: Read both manifests with the filter
+      ansible.builtin.set_fact:
+        trigger: "{{ lookup('ansible.builtin.file', 'release.json') | outsystems.lifetime.manifest('release.json') }}"
+        collection: "{{ lookup('ansible.builtin.file', 'release.yml') | outsystems.lifetime.manifest('release.yml') }}"
+        bad: "{{ '- {name: Orders, version: 2.10}' | outsystems.lifetime.manifest('bad.yml') }}"
+    - name: Show what they hold
+      ansible.builtin.debug:
+        msg:
+          - "{{ trigger.format }} {{ trigger.applications | map(attribute='name') | join(',') }} {{ trigger.environments | map(attribute='label') | join(',') }}"
+          - "{{ collection.format }} {{ collection.applications | map(attribute='version') | join(',') }}"
+          - "{{ bad.problems }}"
+          - "{{ trigger.applications | outsystems.lifetime.trigger_manifest(trigger.environments, [], 'again') | to_json }}"
+"""
+
+
+def test_the_manifest_filters_read_either_format_and_write_the_trigger_format(playbook, simulator, tmp_path):
+    (tmp_path / "release.json").write_text(json.dumps(trigger_release(simulator, RELEASE)))
+    (tmp_path / "release.yml").write_text(yaml.safe_dump(collection_release(simulator, RELEASE)))
+    (tmp_path / "play.yml").write_text(FILTER_PLAY)
+    run = playbook(tmp_path / "play.yml")
+    assert run.returncode == 0, run
+    assert "trigger Customer Portal,Mobile Banking,Shared Components Development,Regression,Production" in run.stdout
+    assert "collection 1.2.0,3.1.0,1.1.0" in run.stdout
+    assert "manifest 'bad.yml': applications entry 1 (Orders): version: the version was given as the number 2.1" in run.stdout
+    assert '\\"DeploymentNotes\\": \\"again\\"' in run.stdout
