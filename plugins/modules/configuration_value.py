@@ -1,0 +1,283 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# Copyright: (c) 2026, outsystems.lifetime contributors
+# GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+DOCUMENTATION = r"""
+module: configuration_value
+short_description: Set a module's site property, REST or SOAP effective URL, or timer schedule in an environment
+version_added: 0.1.0
+description:
+  - Sets one configuration value of an OutSystems module in one environment through the Properties API that LifeTime
+    serves on its host (C(/PropertiesAPI/rest/v1/)), with the same token as the LifeTime API. It sets a site property's value,
+    the effective URL of a consumed REST or SOAP service, or a timer's schedule. This is what OutSystems' pipeline script
+    C(apply_configuration_values_to_target_env) does, except that a value the server refuses fails the task.
+  - The value is sent as the API expects it, as raw text (C(50), not C("50")).
+  - B(No public API reads these values back.) The module therefore cannot compare the value it is given with the one
+    the environment has, and it cannot be idempotent. It sends the value on every run and reports C(changed) each time
+    it sends one (in check mode, it reports what it would send, and sends nothing). Setting the value it already has
+    again leaves the value as it was, so a repeated run is safe, but it is reported as a change, because the module
+    cannot know. To apply values only when something was deployed, put the task after the deployment with a C(when)
+    on the deployment's C(changed); to keep a re-run quiet on purpose, add C(changed_when) set to false to the task.
+  - The module and environment are looked up by name or key before anything is sent, so a typo fails with the valid
+    names (and the closest one) and nothing set. The item is addressed by its key (from Service Center, or
+    C(ConfigurationItemKey) in OutSystems' Trigger Pipeline manifest); the API takes no item names.
+  - With O(secret=true) the value never appears in the task's output, its diff, its errors, or the module's log,
+    also with C(-vvv).
+options:
+  module:
+    description:
+      - The name or key of the OutSystems module (eSpace or extension) that defines the item.
+    type: str
+    required: true
+  environment:
+    description:
+      - The name or key of the environment where the value is set.
+    type: str
+    required: true
+  key:
+    description:
+      - The key of the configuration item (site property, consumed REST or SOAP service, timer).
+    type: str
+    required: true
+    aliases: [item_key]
+  name:
+    description:
+      - The item's name, used only to name it in the output and the diff (the API addresses items by key).
+    type: str
+    aliases: [item_name]
+  type:
+    description:
+      - What the value sets. V(site_property) is a site property's value, V(rest_endpoint) and V(soap_endpoint) the
+        effective URL of a consumed REST or SOAP service, V(timer_schedule) a timer's schedule.
+      - The spellings of OutSystems' Trigger Pipeline manifest (its C(ConfigurationItemType)) are accepted too and mean
+        the same, V(SiteProperty), V(REST_Endpoint), V(SOAP_Endpoint), V(TimerSchedule). The result names the type in
+        snake_case.
+    type: str
+    required: true
+    choices: [site_property, rest_endpoint, soap_endpoint, timer_schedule, SiteProperty, REST_Endpoint, SOAP_Endpoint, TimerSchedule]
+  value:
+    description:
+      - The value, as text. It is sent as it is, UTF-8 encoded; an empty string sets the empty value.
+      - Quote it in YAML. A whole number is taken as its digits, but a decimal number or a boolean is refused, because
+        YAML has already changed what was written (V(1.10) is read as 1.1, V(yes) as true).
+      - The format of a timer schedule and of Boolean or numeric site properties is the one Service Center shows; the
+        Properties API's documentation does not say more.
+    type: str
+    required: true
+  secret:
+    description:
+      - The value is a secret (a password, an API key in a URL). It is then hidden everywhere Ansible shows or logs the
+        task (its result, diff, errors and C(invocation) with C(-vvv), and the module's system log), as C(no_log) would
+        hide it, and returned as C(********).
+      - This is decided per task, so one task in a loop can set secret and non-secret items with
+        O(secret) set to C({{ item.secret }}). Ansible's mechanism for such a value is used (the value joins the module's
+        C(no_log) values as soon as the arguments are read), rather than C(no_log) on O(value), which would hide every
+        value, and every text in the output that contains one (for example every C(50)). In a loop, set
+        C(loop_control.label) so the loop item, which Ansible prints itself, does not show the value.
+    type: bool
+    default: false
+extends_documentation_fragment:
+  - outsystems.lifetime.connection
+attributes:
+  check_mode:
+    description: Looks up the module and the environment, sends nothing, and reports the change it would make.
+    support: full
+  diff_mode:
+    description:
+      - Shows the value that is (or would be) set. The value before is shown as unknown, because no API reads it.
+        A secret value is shown as C(********).
+    support: partial
+  action_group:
+    description: Use C(group/outsystems.lifetime.lifetime) in C(module_defaults) to set the connection options once.
+    support: full
+    membership:
+      - outsystems.lifetime.lifetime
+seealso:
+  - name: OutSystems pipeline
+    description: OutSystems' own pipeline scripts, whose C(apply_configuration_values_to_target_env) this module replaces.
+    link: https://github.com/OutSystems/outsystems-pipeline
+author:
+  - OutSystems LifeTime collection contributors (@outsystems-lifetime)
+"""
+
+EXAMPLES = r"""
+- name: Orders shows 50 lines per page in Test
+  outsystems.lifetime.configuration_value:
+    lifetime_url: http://127.0.0.1:8080
+    lifetime_token: demo-token
+    module: Orders
+    environment: Test
+    key: 5e1a6f2c-7b44-4b6e-9d0e-0c1f2a3b4c5d
+    name: PageSize
+    type: site_property
+    value: "50"
+
+- name: The payments service Orders calls in Test, with its API key in the URL (a secret)
+  outsystems.lifetime.configuration_value:
+    module: Orders
+    environment: Test
+    key: 9b2d4e6f-1a3c-4d5e-8f7a-6b5c4d3e2f1a
+    name: PaymentsAPI
+    type: REST_Endpoint
+    value: "https://payments-qa.example.com/api?key={{ payments_api_key }}"
+    secret: true
+
+- name: Every configuration value of a release, some of them secret, in one loop
+  outsystems.lifetime.configuration_value:
+    module: "{{ item.module }}"
+    environment: Production
+    key: "{{ item.key }}"
+    name: "{{ item.name }}"
+    type: "{{ item.type }}"
+    value: "{{ item.value }}"
+    secret: "{{ item.secret | default(false) }}"
+  loop:
+    - {module: Orders, key: 3c5e7a9b-2d4f-4a6c-8e0b-1d3f5a7c9e2b, name: NightlyCleanup, type: timer_schedule, value: "0 2 * * *"}
+    - {module: Inventory, key: 7f9a1b3c-5d7e-4f0a-9b2c-4d6e8f0a1b3c, name: ErpService, type: soap_endpoint,
+       value: "https://erp.example.com/ws?token={{ erp_token }}", secret: true}
+  loop_control:
+    label: "{{ item.module }} {{ item.name }}"
+  register: applied
+"""
+
+RETURN = r"""
+configuration_values:
+  description: The values set (or, in check mode, that would be set), one entry per item.
+  returned: always
+  type: list
+  elements: dict
+  contains:
+    module:
+      description: The module name.
+      type: str
+      sample: Orders
+    module_key:
+      description: The module key.
+      type: str
+    environment:
+      description: The environment name.
+      type: str
+      sample: Test
+    environment_key:
+      description: The environment key.
+      type: str
+    key:
+      description: The item key.
+      type: str
+    name:
+      description: The item name given (or null).
+      type: str
+    type:
+      description: What the value sets, in snake_case.
+      type: str
+      sample: site_property
+    value:
+      description: The value, or C(********) for a secret.
+      type: str
+      sample: "50"
+    secret:
+      description: Whether the value is a secret.
+      type: bool
+    sent:
+      description: Whether the value was sent (false in check mode).
+      type: bool
+    message:
+      description: What the Properties API answered (null when nothing was sent).
+      type: str
+sent:
+  description: How many values were sent to the Properties API (0 in check mode).
+  returned: always
+  type: int
+  sample: 1
+"""
+
+from ansible.module_utils.parsing.convert_bool import boolean
+
+from ansible_collections.outsystems.lifetime.plugins.module_utils.module_base import MASK, LifetimeModule, given_value
+from ansible_collections.outsystems.lifetime.plugins.module_utils.properties import ITEM_TYPES, item_type, key_problem, properties_client
+from ansible_collections.outsystems.lifetime.plugins.module_utils.records import record_key, record_name
+
+UNKNOWN = "(unknown: no API reads the value back)"
+
+
+def value_problem(given):
+    """The message for a value YAML has already turned into a decimal number or a boolean, or None."""
+    if isinstance(given, bool):
+        return ("value was given as the boolean %s: YAML reads an unquoted yes, no, true or false as a boolean; "
+                "quote the text the item expects, for example value: \"%s\"" % (str(given).lower(), given))
+    if isinstance(given, float):
+        return ("value was given as the number %s: YAML reads an unquoted decimal as a number (1.10 becomes 1.1); "
+                "quote it, for example value: \"%s\"" % (given, given))
+    return None
+
+
+def label_of(entry):
+    item = entry["name"] + " (" + entry["key"] + ")" if entry["name"] else entry["key"]
+    return "%s in %s: %s %s" % (entry["module"], entry["environment"], entry["type"], item)
+
+
+def diff_of(entries, values):
+    before = dict((label_of(entry), UNKNOWN) for entry in entries)
+    after = dict((label_of(entry), MASK if entry["secret"] else value) for entry, value in zip(entries, values))
+    return {"before": before, "after": after}
+
+
+def apply(module):
+    params = module.params
+    problem = value_problem(given_value(module.given, "value", {})) or key_problem("key", params["key"])
+    if problem:
+        module.fail_json(msg=problem)
+    kind = item_type(params["type"])
+    found = module.lookups.module(params["module"])
+    env = module.lookups.environment(params["environment"])
+    entry = {"module": record_name(found), "module_key": record_key(found), "environment": record_name(env), "environment_key": record_key(env),
+             "key": params["key"], "name": params["name"], "type": kind, "value": MASK if params["secret"] else params["value"],
+             "secret": params["secret"], "sent": False, "message": None}
+    if not module.check_mode:
+        entry["message"] = properties_client(params).set_value(kind, entry["module_key"], entry["environment_key"], entry["key"], params["value"])
+        entry["sent"] = True
+    result = {"changed": True, "configuration_values": [entry], "sent": 1 if entry["sent"] else 0}
+    if module._diff:
+        result["diff"] = diff_of([entry], [params["value"]])
+    module.exit_json(**result)
+
+
+class ConfigurationValueModule(LifetimeModule):
+    """A LifetimeModule whose value is a no_log value when the task says it is a secret (a secret only sometimes)."""
+
+    def _load_params(self):
+        super(ConfigurationValueModule, self)._load_params()
+        # Before validation, so that the value is hidden from everything the module logs or returns, also when the
+        # arguments are refused.
+        value = self.params.get("value")
+        try:
+            secret = boolean(self.params.get("secret") or False, strict=True)
+        except TypeError:
+            secret = True  # not a boolean: validation refuses it, and until then the value is treated as a secret
+        if secret and value is not None and str(value) != "":
+            self.no_log_values.add(str(value))
+
+
+def main():
+    module = ConfigurationValueModule(
+        argument_spec=dict(
+            module=dict(type="str", required=True),
+            environment=dict(type="str", required=True),
+            key=dict(type="str", required=True, aliases=["item_key"], no_log=False),
+            name=dict(type="str", aliases=["item_name"]),
+            type=dict(type="str", required=True, choices=list(ITEM_TYPES) + [spelling for _path, spelling, _what in ITEM_TYPES.values()]),
+            value=dict(type="str", required=True, no_log=False),
+            secret=dict(type="bool", default=False, no_log=False),
+        ),
+        supports_check_mode=True,
+    )
+    module.run(apply)
+
+
+if __name__ == "__main__":
+    main()
