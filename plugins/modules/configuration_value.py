@@ -77,8 +77,11 @@ options:
       - This is decided per task, so one task in a loop can set secret and non-secret items with
         O(secret) set to C({{ item.secret }}). Ansible's mechanism for such a value is used (the value joins the module's
         C(no_log) values as soon as the arguments are read), rather than C(no_log) on O(value), which would hide every
-        value, and every text in the output that contains one (for example every C(50)). In a loop, set
-        C(loop_control.label) so the loop item, which Ansible prints itself, does not show the value.
+        value, and every text in the output that contains one (for example every C(50)).
+      - In a loop, Ansible itself prints each loop item (as its label, and whole with C(-v)), where the module cannot
+        hide anything. Set C(loop_control.label) to what names the item, and C(no_log) on the task to
+        C({{ item.secret | default(false) }}), so that the results of the secret items are hidden and the others shown
+        (see the examples).
     type: bool
     default: false
 extends_documentation_fragment:
@@ -142,6 +145,8 @@ EXAMPLES = r"""
        value: "https://erp.example.com/ws?token={{ erp_token }}", secret: true}
   loop_control:
     label: "{{ item.module }} {{ item.name }}"
+  # With -v Ansible prints each loop item itself, value included: hide the results of the secret ones.
+  no_log: "{{ item.secret | default(false) }}"
   register: applied
 """
 

@@ -30,14 +30,16 @@ DEMO_URL = "http://127.0.0.1:8080"
 TOKEN = "demo-token"
 SECRETS = {"reporting_password": "Rep0rting-pass!", "sc_password": "Serv1ce-Center!", "carol_password": "Car0l-pass!",
            # The simulator's AI Mentor Studio credentials (tests/lifetime_simulator/aims.py); its API is under the same address.
-           "aims_api_key": "demo-aims-key", "aims_activation_code": "demo-activation-code"}
+           "aims_api_key": "demo-aims-key", "aims_activation_code": "demo-activation-code",
+           # Secrets in configuration values (configuration_value's examples mark them secret).
+           "payments_api_key": "Paym3nts-Key-Example", "erp_token": "Erp-T0ken-Example"}
 # What a module's examples expect of the infrastructure beyond the seeded simulator.
 SCENARIOS = {"deployment": ["two_step"]}
 # The modules whose plays share one ansible-playbook run; a module named nowhere runs in a playbook of its own.
 # The run happens once per test session, whichever worker needs it first (group_results).
 GROUPS = {
     "applications": ["application", "application_info", "application_package", "application_version", "application_version_info",
-                     "module_info", "solution", "source_code", "technical_debt_info"],
+                     "configuration_value", "module_info", "solution", "source_code", "technical_debt_info"],
     "deployments": ["binary_deployment", "deployment", "deployment_info"],
     "environments": ["blocked_ip", "content_security_policy", "db_connection", "db_connection_info", "environment", "environment_info",
                      "maintenance_mode"],
