@@ -9,7 +9,7 @@ __metaclass__ = type
 
 DOCUMENTATION = r"""
 module: configuration_value
-short_description: Set a module's site property, REST or SOAP effective URL, or timer schedule in an environment
+short_description: Set site properties, REST or SOAP effective URLs and timer schedules of modules in an environment
 version_added: 0.1.0
 description:
   - Sets one configuration value of an OutSystems module in one environment through the Properties API that LifeTime
@@ -26,24 +26,28 @@ description:
   - The module and environment are looked up by name or key before anything is sent, so a typo fails with the valid
     names (and the closest one) and nothing set. The item is addressed by its key (from Service Center, or
     C(ConfigurationItemKey) in OutSystems' Trigger Pipeline manifest); the API takes no item names.
+  - With O(manifest), every configuration value a manifest gives for O(environment) is set, in one task. Every item
+    is checked first (its module, type and key), and a problem with any of them fails the task listing all of them,
+    with nothing sent. Then every value is sent; the values the server refuses fail the task at the end, each named
+    with the server's message, after the others were set.
   - With O(secret=true) the value never appears in the task's output, its diff, its errors, or the module's log,
     also with C(-vvv).
 options:
   module:
     description:
       - The name or key of the OutSystems module (eSpace or extension) that defines the item.
+      - Needed, with O(key), O(type) and O(value), unless O(manifest) is given.
     type: str
-    required: true
   environment:
     description:
       - The name or key of the environment where the value is set.
+      - With O(manifest), also a label the manifest defines (C(EnvironmentLabel) of a Trigger Pipeline manifest).
     type: str
     required: true
   key:
     description:
       - The key of the configuration item (site property, consumed REST or SOAP service, timer).
     type: str
-    required: true
     aliases: [item_key]
   name:
     description:
@@ -58,7 +62,6 @@ options:
         the same, V(SiteProperty), V(REST_Endpoint), V(SOAP_Endpoint), V(TimerSchedule). The result names the type in
         snake_case.
     type: str
-    required: true
     choices: [site_property, rest_endpoint, soap_endpoint, timer_schedule, SiteProperty, REST_Endpoint, SOAP_Endpoint, TimerSchedule]
   value:
     description:
@@ -66,9 +69,8 @@ options:
       - Quote it in YAML. A whole number is taken as its digits, but a decimal number or a boolean is refused, because
         YAML has already changed what was written (V(1.10) is read as 1.1, V(yes) as true).
       - The format of a timer schedule and of Boolean or numeric site properties is the one Service Center shows; the
-        Properties API's documentation does not say more.
+        Properties API has no documentation that says more.
     type: str
-    required: true
   secret:
     description:
       - The value is a secret (a password, an API key in a URL). It is then hidden everywhere Ansible shows or logs the
@@ -82,8 +84,17 @@ options:
         hide anything. Set C(loop_control.label) to what names the item, and C(no_log) on the task to
         C({{ item.secret | default(false) }}), so that the results of the secret items are hidden and the others shown
         (see the examples).
+      - With O(manifest), V(true) makes every value of the manifest a secret; an item the manifest marks secret is one anyway.
     type: bool
     default: false
+  manifest:
+    description:
+      - The path of a manifest, read where the module runs, whose configuration values for O(environment) are set.
+        Either OutSystems' Trigger Pipeline manifest (JSON, C(ConfigurationItems) with C(Values) per environment) or
+        the collection's own manifest (YAML or JSON), as the C(promote) role reads them.
+      - Only the items with a value for that environment are set; none is not a failure (nothing is sent, no change).
+      - Excludes O(module), O(key), O(name), O(type) and O(value).
+    type: path
 extends_documentation_fragment:
   - outsystems.lifetime.connection
 attributes:
@@ -148,6 +159,11 @@ EXAMPLES = r"""
   # With -v Ansible prints each loop item itself, value included: hide the results of the secret ones.
   no_log: "{{ item.secret | default(false) }}"
   register: applied
+
+- name: The values a Trigger Pipeline manifest gives for the environment it labels Regression
+  outsystems.lifetime.configuration_value:
+    manifest: /tmp/trigger_manifest.json
+    environment: Regression
 """
 
 RETURN = r"""
@@ -203,53 +219,9 @@ sent:
 
 from ansible.module_utils.parsing.convert_bool import boolean
 
-from ansible_collections.outsystems.lifetime.plugins.module_utils.module_base import MASK, LifetimeModule, given_value
-from ansible_collections.outsystems.lifetime.plugins.module_utils.properties import ITEM_TYPES, item_type, key_problem, properties_client
-from ansible_collections.outsystems.lifetime.plugins.module_utils.records import record_key, record_name
-
-UNKNOWN = "(unknown: no API reads the value back)"
-
-
-def value_problem(given):
-    """The message for a value YAML has already turned into a decimal number or a boolean, or None."""
-    if isinstance(given, bool):
-        return ("value was given as the boolean %s: YAML reads an unquoted yes, no, true or false as a boolean; "
-                "quote the text the item expects, for example value: \"%s\"" % (str(given).lower(), given))
-    if isinstance(given, float):
-        return ("value was given as the number %s: YAML reads an unquoted decimal as a number (1.10 becomes 1.1); "
-                "quote it, for example value: \"%s\"" % (given, given))
-    return None
-
-
-def label_of(entry):
-    item = entry["name"] + " (" + entry["key"] + ")" if entry["name"] else entry["key"]
-    return "%s in %s: %s %s" % (entry["module"], entry["environment"], entry["type"], item)
-
-
-def diff_of(entries, values):
-    before = dict((label_of(entry), UNKNOWN) for entry in entries)
-    after = dict((label_of(entry), MASK if entry["secret"] else value) for entry, value in zip(entries, values))
-    return {"before": before, "after": after}
-
-
-def apply(module):
-    params = module.params
-    problem = value_problem(given_value(module.given, "value", {})) or key_problem("key", params["key"])
-    if problem:
-        module.fail_json(msg=problem)
-    kind = item_type(params["type"])
-    found = module.lookups.module(params["module"])
-    env = module.lookups.environment(params["environment"])
-    entry = {"module": record_name(found), "module_key": record_key(found), "environment": record_name(env), "environment_key": record_key(env),
-             "key": params["key"], "name": params["name"], "type": kind, "value": MASK if params["secret"] else params["value"],
-             "secret": params["secret"], "sent": False, "message": None}
-    if not module.check_mode:
-        entry["message"] = properties_client(params).set_value(kind, entry["module_key"], entry["environment_key"], entry["key"], params["value"])
-        entry["sent"] = True
-    result = {"changed": True, "configuration_values": [entry], "sent": 1 if entry["sent"] else 0}
-    if module._diff:
-        result["diff"] = diff_of([entry], [params["value"]])
-    module.exit_json(**result)
+from ansible_collections.outsystems.lifetime.plugins.module_utils.configuration_values import apply
+from ansible_collections.outsystems.lifetime.plugins.module_utils.module_base import LifetimeModule
+from ansible_collections.outsystems.lifetime.plugins.module_utils.properties import ITEM_TYPES
 
 
 class ConfigurationValueModule(LifetimeModule):
@@ -271,14 +243,17 @@ class ConfigurationValueModule(LifetimeModule):
 def main():
     module = ConfigurationValueModule(
         argument_spec=dict(
-            module=dict(type="str", required=True),
+            module=dict(type="str"),
             environment=dict(type="str", required=True),
-            key=dict(type="str", required=True, aliases=["item_key"], no_log=False),
+            key=dict(type="str", aliases=["item_key"], no_log=False),
             name=dict(type="str", aliases=["item_name"]),
-            type=dict(type="str", required=True, choices=list(ITEM_TYPES) + [spelling for _path, spelling, _what in ITEM_TYPES.values()]),
-            value=dict(type="str", required=True, no_log=False),
+            type=dict(type="str", choices=list(ITEM_TYPES) + [spelling for _path, spelling, _what in ITEM_TYPES.values()]),
+            value=dict(type="str", no_log=False),
             secret=dict(type="bool", default=False, no_log=False),
+            manifest=dict(type="path"),
         ),
+        mutually_exclusive=[("manifest", name) for name in ("module", "key", "name", "type", "value")],
+        required_one_of=[("module", "manifest")],
         supports_check_mode=True,
     )
     module.run(apply)

@@ -78,5 +78,5 @@ def test_values_are_set_and_secrets_never_shown(playbook, simulator):
     assert values == {"Test rest-payments": SECRET, "Test sp-pagesize": "50", "Test soap-erp": "https://erp.example.com/ws?t=" + LOOP_SECRET}
     assert "S3cr3t" not in run.output and LOOP_SECRET not in run.output
     assert "Orders in Test: site_property PageSize (sp-pagesize)" in run.output  # the plain value's diff is shown
-    puts = [entry for entry in simulator.mutating_requests()]
+    puts = simulator.mutating_requests()
     assert len(puts) == 4 and all(entry["method"] == "PUT" for entry in puts)  # none from check mode; the refused one was sent

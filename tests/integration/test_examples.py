@@ -71,7 +71,22 @@ def prepare_binary_deployment(simulator, files):
     assert not result.get("failed"), result
 
 
-PREPARE = {"binary_deployment": prepare_binary_deployment}
+def prepare_configuration_value(simulator, files):
+    """The Trigger Pipeline manifest the examples read: Orders' page size for the environment it labels Regression (Test)."""
+    from lifetime_simulator.model import make_key
+
+    test = simulator.state.find_env("Test").key
+    orders = simulator.state.find_app("Orders")
+    manifest = {"ApplicationVersions": [{"ApplicationKey": orders.key, "ApplicationName": "Orders", "VersionKey": orders.version_by_label("2.1.0").key,
+                                         "VersionNumber": "2.1.0", "IsTestApplication": False}],
+                "ConfigurationItems": [{"ModuleKey": make_key("module", "Orders"), "ModuleName": "Orders", "ConfigurationItemKey": "sp-pagesize",
+                                        "ConfigurationItemName": "PageSize", "ConfigurationItemType": "SiteProperty",
+                                        "Values": [{"EnvironmentKey": test, "EnvironmentName": "Test", "TargetValue": "20"}]}],
+                "EnvironmentDefinitions": [{"EnvironmentKey": test, "EnvironmentName": "Test", "EnvironmentLabel": "Regression"}]}
+    (files / "trigger_manifest.json").write_text(json.dumps(manifest))
+
+
+PREPARE = {"binary_deployment": prepare_binary_deployment, "configuration_value": prepare_configuration_value}
 
 
 class GroupRun:

@@ -115,3 +115,84 @@ def test_a_value_that_is_not_secret_is_shown(simulator, run):
     result = run("configuration_value", diff=True, **ITEM)
     assert result["configuration_values"][0]["value"] == "50" and list(result["diff"]["after"].values()) == ["50"]
     assert result["invocation"]["module_args"]["value"] == "50"
+
+
+# -- a manifest's values for an environment -------------------------------------------------------------------------
+
+ORDERS, INVENTORY = make_key("module", "Orders"), make_key("module", "Inventory")
+TEST, PRODUCTION = make_key("environment", "Test"), make_key("environment", "Production")
+
+
+def config_item(module_key, module_name, key, name, kind, values):
+    return {"ModuleKey": module_key, "ModuleName": module_name, "ConfigurationItemKey": key, "ConfigurationItemName": name,
+            "ConfigurationItemType": kind,
+            "Values": [{"EnvironmentKey": env_key, "EnvironmentName": env_name, "TargetValue": value} for env_key, env_name, value in values]}
+
+
+def trigger_manifest(tmp_path, items):
+    manifest = {
+        "ApplicationVersions": [{"ApplicationKey": make_key("application", "Orders"), "ApplicationName": "Orders",
+                                 "VersionKey": make_key("version", "Orders", "2.1.0"), "VersionNumber": "2.1.0", "IsTestApplication": False}],
+        "ConfigurationItems": items,
+        "EnvironmentDefinitions": [{"EnvironmentKey": TEST, "EnvironmentName": "Test", "EnvironmentLabel": "Regression"},
+                                   {"EnvironmentKey": PRODUCTION, "EnvironmentName": "Production", "EnvironmentLabel": "Production"}],
+    }
+    path = tmp_path / "trigger_manifest.json"
+    path.write_text(json.dumps(manifest))
+    return str(path)
+
+
+RELEASE_ITEMS = [
+    config_item(ORDERS, "Orders", "sp-pagesize", "PageSize", "SiteProperty", [(TEST, "Test", "20"), (PRODUCTION, "Production", "50")]),
+    config_item(ORDERS, "Orders", "rest-payments", "PaymentsAPI", "REST_Endpoint", [(PRODUCTION, "Production", SECRET)]),
+    config_item(INVENTORY, "Inventory", "timer-sync", "NightlySync", "TimerSchedule", [(TEST, "Test", "0 3 * * *")]),
+]
+
+
+def test_a_manifest_sets_only_the_values_for_the_environment_it_labels(simulator, run, tmp_path):
+    result = run("configuration_value", manifest=trigger_manifest(tmp_path, RELEASE_ITEMS), environment="Regression")
+    assert result["changed"] is True and result["sent"] == 2, result
+    assert sorted(stored(simulator)) == [("Inventory", "Test", "TimerSchedule", "timer-sync", "0 3 * * *"),
+                                         ("Orders", "Test", "SiteProperty", "sp-pagesize", "20")]
+    assert [(e["module"], e["name"], e["type"], e["value"]) for e in result["configuration_values"]] == [
+        ("Orders", "PageSize", "site_property", "20"), ("Inventory", "NightlySync", "timer_schedule", "0 3 * * *")]
+
+
+def test_a_manifest_in_check_mode_sends_nothing_and_a_secret_stays_hidden(simulator, run, tmp_path):
+    result = run("configuration_value", check_mode=True, diff=True, manifest=trigger_manifest(tmp_path, RELEASE_ITEMS),
+                 environment=PRODUCTION, secret=True)
+    assert result["changed"] is True and result["sent"] == 0 and simulator.mutating_requests() == []
+    assert [e["value"] for e in result["configuration_values"]] == ["********", "********"]
+    assert "S3cr3t" not in json.dumps(result) and '"50"' not in json.dumps(result["diff"])
+
+
+def test_every_problem_of_a_manifest_is_listed_before_any_put(simulator, run, tmp_path):
+    items = RELEASE_ITEMS + [
+        config_item(make_key("module", "Ordrs"), "Ordrs", "sp-x", "X", "SiteProperty", [(TEST, "Test", "1")]),
+        config_item(ORDERS, "Orders", "sp y", "Y", "SiteProperty", [(TEST, "Test", "1")]),
+    ]
+    result = run("configuration_value", manifest=trigger_manifest(tmp_path, items), environment="Test")
+    assert result["failed"] and "(2 problems), nothing was set" in result["msg"], result["msg"]
+    assert "configuration item X of module Ordrs" in result["msg"] and "key 'sp y' is not a key" in result["msg"]
+    assert simulator.mutating_requests() == []
+
+
+def test_values_the_server_refuses_fail_the_task_after_the_others_are_set(simulator, run, tmp_path):
+    items = [config_item(make_key("module", "HROnboarding"), "HROnboarding", "sp-welcome", "Welcome", "SiteProperty", [(TEST, "Test", "Hi")])]
+    result = run("configuration_value", manifest=trigger_manifest(tmp_path, RELEASE_ITEMS + items), environment="Test")
+    assert result["failed"] and result["msg"].startswith("1 of 3 configuration values were not set:"), result["msg"]
+    assert "HROnboarding in Test: site_property Welcome (sp-welcome): PUT /PropertiesAPI/rest/v1/Modules/" in result["msg"]
+    assert "Module 'HROnboarding' is not deployed in environment 'Test'" in result["msg"]
+    assert result["sent"] == 2 and len(stored(simulator)) == 2
+
+
+def test_no_value_for_the_environment_is_no_change(simulator, run, tmp_path):
+    result = run("configuration_value", manifest=trigger_manifest(tmp_path, RELEASE_ITEMS), environment="Development")
+    assert result["changed"] is False and result["configuration_values"] == [] and simulator.mutating_requests() == []
+
+
+def test_an_environment_neither_the_manifest_nor_lifetime_has(simulator, run, tmp_path):
+    result = run("configuration_value", manifest=trigger_manifest(tmp_path, RELEASE_ITEMS), environment="Regresion")
+    assert result["failed"] and "environment 'Regresion' not found" in result["msg"], result["msg"]
+    assert "defines: Regression, Production. Did you mean 'Regression'?" in result["msg"]
+    assert simulator.mutating_requests() == []
