@@ -12,7 +12,7 @@ from testlib.collection import REPO
 PROMOTE = REPO / "playbooks" / "promote.yml"
 SECRET = "https://payments.example.com/api?key=Pr0d-Payments-S3cret"
 ORDERS_MODULE, INVENTORY_MODULE = make_key("module", "Orders"), make_key("module", "Inventory")
-TEST, PRODUCTION = make_key("environment", "Test"), make_key("environment", "Production")
+DEVELOPMENT, TEST, PRODUCTION = (make_key("environment", name) for name in ("Development", "Test", "Production"))
 
 
 def item(module_key, module_name, key, name, kind, values):
@@ -40,7 +40,8 @@ def files(simulator, tmp_path, items=ITEMS):
         "ApplicationVersions": [{"ApplicationKey": orders, "ApplicationName": "Orders", "VersionKey": version_key, "VersionNumber": "2.1.0",
                                  "IsTestApplication": False}],
         "ConfigurationItems": items,
-        "EnvironmentDefinitions": [{"EnvironmentKey": TEST, "EnvironmentName": "Test", "EnvironmentLabel": "Regression"},
+        "EnvironmentDefinitions": [{"EnvironmentKey": DEVELOPMENT, "EnvironmentName": "Development", "EnvironmentLabel": "Development"},
+                                   {"EnvironmentKey": TEST, "EnvironmentName": "Test", "EnvironmentLabel": "Regression"},
                                    {"EnvironmentKey": PRODUCTION, "EnvironmentName": "Production", "EnvironmentLabel": "Production"}]}))
     return {"source": "Test", "target": "Production", "manifest_in": str(release), "apply_configuration": True,
             "configuration_manifest": str(trigger)}
@@ -99,3 +100,24 @@ def test_a_refused_value_fails_the_role_after_the_summary(playbook, simulator, t
     assert admin_values(simulator) == [("Orders", "Production", "SiteProperty", "sp-pagesize", "50")]
     assert "The REST reference does not exist." in run.stdout and '"not set rest_endpoint PaymentsAPI of Orders = ' in run.stdout
     assert manifest_out.exists()
+
+
+def test_the_pipeline_sets_each_stages_values_after_its_deployment(playbook, simulator, tmp_path):
+    portal = make_key("module", "CustomerPortal")
+    items = [item(ORDERS_MODULE, "Orders", "sp-pagesize", "PageSize", "SiteProperty",
+                  [(DEVELOPMENT, "Development", "10"), (TEST, "Test", "20"), (PRODUCTION, "Production", "50")]),
+             item(portal, "CustomerPortal", "rest-crm", "CrmAPI", "REST_Endpoint",
+                  [(TEST, "Test", "https://crm-qa.example.com"), (PRODUCTION, "Production", "https://crm.example.com")])]
+    extra = {"manifest": str(tmp_path / "next-release.yml"), "applications": ["Customer Portal", "Orders"], "apply_configuration": True,
+             "configuration_manifest": files(simulator, tmp_path, items)["configuration_manifest"]}
+    run = playbook(REPO / "playbooks" / "pipeline.yml", extra_vars=extra)
+    assert run.returncode == 0, run
+    assert admin_values(simulator) == [("CustomerPortal", "Test", "REST_Endpoint", "rest-crm", "https://crm-qa.example.com"),
+                                       ("Orders", "Test", "SiteProperty", "sp-pagesize", "20")]
+    confirmed = playbook(REPO / "playbooks" / "pipeline.yml", extra_vars=dict(extra, confirm_production=True))
+    assert confirmed.returncode == 0, confirmed
+    assert simulator.state.running_version("Production", "Customer Portal") == "1.2.1"
+    assert admin_values(simulator) == [("CustomerPortal", "Production", "REST_Endpoint", "rest-crm", "https://crm.example.com"),
+                                       ("CustomerPortal", "Test", "REST_Endpoint", "rest-crm", "https://crm-qa.example.com"),
+                                       ("Orders", "Production", "SiteProperty", "sp-pagesize", "50"),
+                                       ("Orders", "Test", "SiteProperty", "sp-pagesize", "20")]

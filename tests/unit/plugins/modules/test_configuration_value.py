@@ -3,6 +3,7 @@
 import json
 
 import pytest
+import yaml
 
 from lifetime_simulator.model import make_key
 
@@ -196,3 +197,22 @@ def test_an_environment_neither_the_manifest_nor_lifetime_has(simulator, run, tm
     assert result["failed"] and "environment 'Regresion' not found" in result["msg"], result["msg"]
     assert "defines: Regression, Production. Did you mean 'Regression'?" in result["msg"]
     assert simulator.mutating_requests() == []
+
+
+def test_the_collections_manifest_with_an_item_it_marks_secret(simulator, run, tmp_path):
+    manifest = tmp_path / "release.yml"
+    manifest.write_text(yaml.safe_dump({
+        "applications": [{"name": "Orders", "version": "2.1.0"}],
+        "configuration_items": [
+            {"module_name": "Orders", "key": "rest-payments", "name": "PaymentsAPI", "type": "rest_endpoint", "secret": True,
+             "values": [{"environment_name": "Production", "value": SECRET}]},
+            {"module_name": "Orders", "key": "sp-pagesize", "name": "PageSize", "type": "SiteProperty",
+             "values": [{"environment_name": "Production", "value": "50"}, {"environment_name": "Test", "value": "20"}]},
+        ]}))
+    result = run("configuration_value", diff=True, manifest=str(manifest), environment="Production")
+    assert not result.get("failed"), result
+    assert [(e["name"], e["value"], e["secret"]) for e in result["configuration_values"]] == [
+        ("PaymentsAPI", "********", True), ("PageSize", "50", False)]
+    assert "S3cr3t" not in json.dumps(result)
+    assert sorted(stored(simulator)) == [("Orders", "Production", "REST_Endpoint", "rest-payments", SECRET),
+                                         ("Orders", "Production", "SiteProperty", "sp-pagesize", "50")]
