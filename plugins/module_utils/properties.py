@@ -67,9 +67,8 @@ def properties_base_url(lifetime_url):
 
 def properties_client(params):
     """A PropertiesClient from a module's connection options (the LifeTime ones: same host, same token)."""
-    return PropertiesClient(params["lifetime_url"], params.get("lifetime_token"), validate_certs=default_of("validate_certs", params),
-                            ca_path=params.get("ca_path"), timeout=default_of("timeout", params), retries=default_of("retries", params),
-                            proxy=params.get("proxy"))
+    return PropertiesClient(params["lifetime_url"], params.get("lifetime_token"), default_of("timeout", params), default_of("retries", params),
+                            validate_certs=default_of("validate_certs", params), ca_path=params.get("ca_path"), proxy=params.get("proxy"))
 
 
 def hint_for(status):
@@ -91,7 +90,7 @@ class PropertiesClient(Transport):
 
     service = "the LifeTime Properties API"
 
-    def __init__(self, url, token, validate_certs=True, ca_path=None, timeout=30, retries=3, proxy=None,
+    def __init__(self, url, token, timeout, retries, validate_certs=True, ca_path=None, proxy=None,
                  backoff_factor=1.0, sleep=time.sleep):
         if not token:
             raise LifetimeConnectionError("lifetime_token is empty: set it or the LIFETIME_TOKEN environment variable")

@@ -21,7 +21,7 @@ ORDERS, TEST = make_key("module", "Orders"), make_key("environment", "Test")
 
 @pytest.fixture
 def client(simulator, sleeps):
-    return PropertiesClient(simulator.root_url, TOKEN, retries=2, timeout=5, sleep=sleeps)
+    return PropertiesClient(simulator.root_url, TOKEN, timeout=5, retries=2, sleep=sleeps)
 
 
 def properties_requests(simulator):
@@ -105,7 +105,7 @@ def test_success_false_is_a_failure_with_the_servers_message(simulator, client):
 
 
 def test_401_is_not_retried_and_names_the_token_without_showing_it(simulator, sleeps):
-    client = PropertiesClient(simulator.root_url, "wrong-secret-token", retries=3, sleep=sleeps)
+    client = PropertiesClient(simulator.root_url, "wrong-secret-token", timeout=5, retries=3, sleep=sleeps)
     with pytest.raises(LifetimeApiError) as caught:
         client.set_value("timer_schedule", ORDERS, TEST, "timer-1", "every day")
     assert caught.value.status == 401 and "lifetime_token" in str(caught.value) and "wrong-secret-token" not in str(caught.value)
@@ -143,7 +143,7 @@ class Answer:
     (201, b'{"Message": "done"}', "answered 201 without the field Success"),
 ])
 def test_other_answers_are_clear_failures(monkeypatch, sleeps, status, content, expected):
-    client = PropertiesClient("https://lifetime.example.com", TOKEN, retries=0, sleep=sleeps)
+    client = PropertiesClient("https://lifetime.example.com", TOKEN, timeout=5, retries=0, sleep=sleeps)
     monkeypatch.setattr(client.session, "request", lambda *args, **kwargs: Answer(status, content))
     with pytest.raises(LifetimeApiError) as caught:
         client.set_value("site_property", ORDERS, TEST, "sp-pagesize", "50")
