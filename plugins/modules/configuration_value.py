@@ -12,17 +12,18 @@ module: configuration_value
 short_description: Set site properties, REST or SOAP effective URLs and timer schedules of modules in an environment
 version_added: 0.1.0
 description:
-  - Sets one configuration value of an OutSystems module in one environment through the Properties API that LifeTime
+  - Sets a configuration value of an OutSystems module in an environment through the Properties API that LifeTime
     serves on its host (C(/PropertiesAPI/rest/v1/)), with the same token as the LifeTime API. It sets a site property's value,
     the effective URL of a consumed REST or SOAP service, or a timer's schedule. This is what OutSystems' pipeline script
     C(apply_configuration_values_to_target_env) does, except that a value the server refuses fails the task.
   - The value is sent as the API expects it, as raw text (C(50), not C("50")).
   - B(No public API reads these values back.) The module therefore cannot compare the value it is given with the one
     the environment has, and it cannot be idempotent. It sends the value on every run and reports C(changed) each time
-    it sends one (in check mode, it reports what it would send, and sends nothing). Setting the value it already has
-    again leaves the value as it was, so a repeated run is safe, but it is reported as a change, because the module
-    cannot know. To apply values only when something was deployed, put the task after the deployment with a C(when)
-    on the deployment's C(changed); to keep a re-run quiet on purpose, add C(changed_when) set to false to the task.
+    it sends one (in check mode, it reports what it would send, and sends nothing). Sending the value an item already
+    has leaves it with that value, so a repeated run is safe; whether the server does anything else then (the API's
+    behaviour is not documented) the module cannot tell, so it reports the change. To apply values only when something
+    was deployed, put the task after the deployment with a C(when) on the deployment's C(changed); to keep a re-run
+    quiet on purpose, add C(changed_when) set to false to the task.
   - The module and environment are looked up by name or key before anything is sent, so a typo fails with the valid
     names (and the closest one) and nothing set. The item is addressed by its key (from Service Center, or
     C(ConfigurationItemKey) in OutSystems' Trigger Pipeline manifest); the API takes no item names.
