@@ -216,3 +216,14 @@ def test_the_collections_manifest_with_an_item_it_marks_secret(simulator, run, t
     assert "S3cr3t" not in json.dumps(result)
     assert sorted(stored(simulator)) == [("Orders", "Production", "REST_Endpoint", "rest-payments", SECRET),
                                          ("Orders", "Production", "SiteProperty", "sp-pagesize", "50")]
+
+
+def test_a_secret_value_is_not_in_the_modules_system_log(simulator, run, monkeypatch):
+    from ansible.module_utils import basic
+
+    logged = []
+    monkeypatch.setattr(basic.AnsibleModule, "log", lambda module, msg, log_args=None: logged.append((msg, dict(log_args or {}))))
+    run("configuration_value", **dict(ITEM, value=SECRET, secret=True))
+    run("configuration_value", **dict(ITEM, value="plain-page-size"))
+    assert len(logged) == 2 and "plain-page-size" in str(logged[1])  # what the module logs when it is not a secret
+    assert "S3cr3t" not in str(logged[0])
