@@ -79,7 +79,7 @@ def test_check_mode_sends_nothing_and_shows_what_would_be_set(playbook, simulato
     assert run.returncode == 0, run
     assert simulator.mutating_requests() == [] and admin_values(simulator) == []
     assert '"would set site_property PageSize of Orders = 50"' in run.stdout, run
-    assert '"would deploy Orders: 2.0.0 -> 2.1.0"' in run.stdout
+    assert '"would deploy Orders: ' in run.stdout
 
 
 def test_a_bad_item_stops_the_promotion_before_anything_changes(playbook, simulator, tmp_path):
