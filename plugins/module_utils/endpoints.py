@@ -5,7 +5,9 @@
 
 LifeTime API v2 paths are relative to the API base (``.../lifetimeapi/rest/v2/``); each is written exactly as
 the collection sends it, trailing slash or not. ``METHODS`` says which methods the collection sends to each;
-tests/quality/test_api_coverage.py checks both against the swagger. Fill a template with ``path``.
+tests/quality/test_api_coverage.py checks both against the swagger. The paths of two other APIs follow, each
+relative to its own base: the Properties API on the LifeTime host (PROPERTIES_*, in METHODS too) and the AI Mentor
+Studio API (AIMS_*). Fill a template with ``path``.
 """
 
 from __future__ import absolute_import, division, print_function
@@ -108,6 +110,19 @@ METHODS = {
     TEAM_APPLICATIONS: ("POST",), TEAM_APPLICATION: ("DELETE",),
     ROLES: ("GET", "POST"), ROLE: ("PUT", "DELETE"), PERMISSION_LEVELS: ("GET",), TOKENS: ("POST",),
 }
+
+# -- Properties API (relative to its own base on the LifeTime host, .../PropertiesAPI/rest/v1/; see properties.py) ---
+# One PUT per kind of configuration item; the body is the value as raw text. No public operation reads a value back.
+PROPERTIES_SITE_PROPERTY = "Modules/{module_key}/Environments/{environment_key}/SiteProperties/{item_key}/Value/"
+PROPERTIES_REST_ENDPOINT = "Modules/{module_key}/Environments/{environment_key}/RESTReferences/{item_key}/EffectiveURL/"
+PROPERTIES_SOAP_ENDPOINT = "Modules/{module_key}/Environments/{environment_key}/SOAPReferences/{item_key}/EffectiveURL/"
+PROPERTIES_TIMER_SCHEDULE = "Modules/{module_key}/Environments/{environment_key}/Timers/{item_key}/Schedule/"
+
+# The methods the collection sends to each Properties API path above.
+METHODS.update({
+    PROPERTIES_SITE_PROPERTY: ("PUT",), PROPERTIES_REST_ENDPOINT: ("PUT",), PROPERTIES_SOAP_ENDPOINT: ("PUT",),
+    PROPERTIES_TIMER_SCHEDULE: ("PUT",),
+})
 
 # -- AI Mentor Studio API (relative to its own base, .../AIMentorStudioAPI/rest/v1; read with GET) -------------
 AIMS_APPLICATIONS = "/TechnicalDebt_Application"

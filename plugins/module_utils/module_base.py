@@ -37,7 +37,7 @@ NOT_NEGATIVE_OPTIONS = ("retries", "position")
 # Text options where an empty string is a value; every other text option names something (a name, a key, a
 # version, an address), so an empty or blank string there is refused instead of being taken as "not given".
 FREE_TEXT_OPTIONS = ("description", "notes", "change_log", "change_log_filter", "reason", "proxy", "password",
-                     "service_center_password", "connection_string", "min_date", "max_date")
+                     "service_center_password", "connection_string", "min_date", "max_date", "value")
 
 
 def mask_secrets(value):
@@ -183,6 +183,11 @@ class LifetimeModule(AnsibleModule):
         """Keep the parameters as given, before type conversion turns a number such as 1.10 into the text '1.1'."""
         super(LifetimeModule, self)._load_params()
         self._given = copy.deepcopy(self.params)
+
+    @property
+    def given(self):
+        """The parameters as the task gave them, before type conversion (a number is still a number)."""
+        return self._given
 
     @property
     def client(self):

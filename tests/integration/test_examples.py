@@ -28,13 +28,15 @@ DEMO_URL = "http://127.0.0.1:8080"
 TOKEN = "demo-token"
 SECRETS = {"reporting_password": "Rep0rting-pass!", "sc_password": "Serv1ce-Center!", "carol_password": "Car0l-pass!",
            # The simulator's AI Mentor Studio credentials (tests/lifetime_simulator/aims.py); its API is under the same address.
-           "aims_api_key": "demo-aims-key", "aims_activation_code": "demo-activation-code"}
+           "aims_api_key": "demo-aims-key", "aims_activation_code": "demo-activation-code",
+           # Secrets in configuration values (configuration_value's examples mark them secret).
+           "payments_api_key": "Paym3nts-Key-Example", "erp_token": "Erp-T0ken-Example"}
 # What a module's examples expect of the infrastructure beyond the seeded simulator.
 SCENARIOS = {"deployment": ["two_step"]}
 # The modules whose plays share one ansible-playbook run; a module named nowhere runs in a playbook of its own.
 GROUPS = {
     "applications": ["application", "application_info", "application_package", "application_version", "application_version_info",
-                     "module_info", "solution", "source_code", "technical_debt_info"],
+                     "configuration_value", "module_info", "solution", "source_code", "technical_debt_info"],
     "deployments": ["binary_deployment", "deployment", "deployment_info", "promotion_plan_info"],
     "environments": ["blocked_ip", "content_security_policy", "db_connection", "db_connection_info", "environment", "environment_info",
                      "maintenance_mode"],
@@ -66,7 +68,22 @@ def prepare_binary_deployment(simulator, files):
     assert not result.get("failed"), result
 
 
-PREPARE = {"binary_deployment": prepare_binary_deployment}
+def prepare_configuration_value(simulator, files):
+    """The Trigger Pipeline manifest the examples read: Orders' page size for the environment it labels Regression (Test)."""
+    from lifetime_simulator.model import make_key
+
+    test = simulator.state.find_env("Test").key
+    orders = simulator.state.find_app("Orders")
+    manifest = {"ApplicationVersions": [{"ApplicationKey": orders.key, "ApplicationName": "Orders", "VersionKey": orders.version_by_label("2.1.0").key,
+                                         "VersionNumber": "2.1.0", "IsTestApplication": False}],
+                "ConfigurationItems": [{"ModuleKey": make_key("module", "Orders"), "ModuleName": "Orders", "ConfigurationItemKey": "sp-pagesize",
+                                        "ConfigurationItemName": "PageSize", "ConfigurationItemType": "SiteProperty",
+                                        "Values": [{"EnvironmentKey": test, "EnvironmentName": "Test", "TargetValue": "20"}]}],
+                "EnvironmentDefinitions": [{"EnvironmentKey": test, "EnvironmentName": "Test", "EnvironmentLabel": "Regression"}]}
+    (files / "trigger_manifest.json").write_text(json.dumps(manifest))
+
+
+PREPARE = {"binary_deployment": prepare_binary_deployment, "configuration_value": prepare_configuration_value}
 
 
 class GroupRun:

@@ -49,6 +49,8 @@ def handle(sim, method, path, raw):
         if route == ("POST", "/_sim/aims"):
             sim.aims.configure(parse_json(raw))
             return json_response(200, sim.aims.describe())
+        if route == ("GET", "/_sim/properties"):
+            return json_response(200, sim.properties.describe())
         if route == ("GET", "/_sim/state"):
             summary = sim.state.summary()
             summary["scenarios"] = sim.scenarios.describe()

@@ -7,7 +7,8 @@ MUTATING_METHODS = ("POST", "PUT", "DELETE")
 
 
 class RequestLog:
-    def __init__(self, path=None, api_prefix="/lifetimeapi/rest/v2"):
+    def __init__(self, path=None, api_prefix=("/lifetimeapi/rest/v2", "/PropertiesAPI/rest/v1")):
+        """``api_prefix``: the path prefix, or a tuple of them, of the APIs whose POST, PUT and DELETE change the server."""
         self.lock = threading.Lock()
         self.entries = []
         self.path = path

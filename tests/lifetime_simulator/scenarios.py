@@ -20,6 +20,8 @@ BEHAVIOUR_DEFAULTS = {
     "zones_not_licensed": {},
     "link_expired": {},
     "binary_to_production_disabled": {},
+    # The Properties API answers 201 with Success: false (and this message) to the PUTs it matches (path_contains).
+    "properties_refused": {"message": "The configuration item was not found in the module."},
 }
 SCENARIO_NAMES = tuple(FAULT_DEFAULTS) + tuple(BEHAVIOUR_DEFAULTS)
 FAULT_ORDER = ("expired_token", "drop_connection", "rate_limit", "http_5xx", "slow")

@@ -5,7 +5,7 @@ import traceback
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qsl, unquote, urlsplit
 
-from . import admin, aims, clock
+from . import admin, aims, clock, properties
 from .api import ApiError, Request, Response, error_response
 from .downloads import DOWNLOADS_PATH, find_download
 from .model import version_tuple
@@ -26,9 +26,11 @@ class SimulatorHTTPServer(ThreadingHTTPServer):
         self.simulator = simulator
 
 
-def logged_body(raw, content_type):
+def logged_body(raw, content_type, path=""):
     if not raw:
         return None
+    if path.startswith(properties.PROPERTIES_BASE_PATH + "/"):
+        return raw.decode("utf-8", "replace")  # the Properties API takes the value as raw text, whatever the content type says
     if "octet-stream" in (content_type or ""):
         return "<{0} bytes>".format(len(raw))
     try:
@@ -83,11 +85,11 @@ class SimulatorRequestHandler(BaseHTTPRequestHandler):
             time.sleep(float(fault.params.get("seconds", 2)))
             fault = None
         if fault is not None and fault.name == "drop_connection":
-            self.sim.log.add(method, path, query, logged_body(raw, self.headers.get("Content-Type")), 0)
+            self.sim.log.add(method, path, query, logged_body(raw, self.headers.get("Content-Type"), path), 0)
             self.close_connection = True
             return
         response = self.fault_response(fault) if fault is not None else self.answer(method, path, query, raw)
-        self.sim.log.add(method, path, query, logged_body(raw, self.headers.get("Content-Type")), response.status)
+        self.sim.log.add(method, path, query, logged_body(raw, self.headers.get("Content-Type"), path), response.status)
         self.send(response)
 
     @staticmethod
@@ -103,6 +105,8 @@ class SimulatorRequestHandler(BaseHTTPRequestHandler):
     def answer(self, method, path, query, raw):
         if path == aims.AIMS_BASE_PATH or path.startswith(aims.AIMS_BASE_PATH + "/"):
             return aims.answer(self.sim, method, path[len(aims.AIMS_BASE_PATH):], query, self.headers)
+        if path.startswith(properties.PROPERTIES_BASE_PATH + "/"):
+            return properties.answer(self.sim, method, path[len(properties.PROPERTIES_BASE_PATH):], raw, self.authorized())
         if not (path == BASE_PATH or path.startswith(BASE_PATH + "/")):
             return error_response(404, ["Resource '{0}' not found.".format(path)])
         # OutSystems' own client sends the token to download links without the Bearer prefix.

@@ -5,6 +5,7 @@ import threading
 from .aims import AIMS_BASE_PATH, AimsState
 from .downloads import expire_all_links
 from .profiles import DEFAULT_PROFILE, Profile
+from .properties import PROPERTIES_BASE_PATH, PropertiesState
 from .requestlog import RequestLog
 from .routes import Router
 from .scenarios import Scenarios, parse_scenario_spec
@@ -45,12 +46,13 @@ class Simulator:
         self.router = Router(self.schema)
         self.validator = BodyValidator(self.schema["definitions"])
         self.scenarios = Scenarios()
-        self.log = RequestLog(request_log, BASE_PATH)
+        self.log = RequestLog(request_log, (BASE_PATH, PROPERTIES_BASE_PATH))
         self.state = State(seed_apps=seed_apps, deploy_seconds=deploy_seconds, tag_delay_seconds=tag_delay_seconds,
                            link_minutes=link_minutes)
         self.state.tokens = {token: None}
         self.state.scenarios = self.scenarios
         self.aims = AimsState()
+        self.properties = PropertiesState()
         self.default_profile = profile
         self.set_profile(profile)
         self.httpd = None
@@ -103,6 +105,15 @@ class Simulator:
         return self.root_url + AIMS_BASE_PATH
 
     @property
+    def properties_url(self):
+        """The Properties API base this server also answers (properties.py)."""
+        return self.root_url + PROPERTIES_BASE_PATH
+
+    def property_values(self):
+        """The configuration values set through the Properties API: [{module_name, environment_name, type, key, value, ...}]."""
+        return self.properties.describe()["values"]
+
+    @property
     def valid_tokens(self):
         with self.state.lock:
             return list(self.state.tokens)
@@ -142,4 +153,5 @@ class Simulator:
         deployment time given at start."""
         self.state.reset()
         self.aims.reset()
+        self.properties.reset()
         self.set_profile(self.default_profile)

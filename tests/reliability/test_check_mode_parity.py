@@ -8,6 +8,8 @@ changed true by design; it has only the first two steps (and its check mode retu
 
 Documented deviations, each asserted as exactly what it is (so that a change in either direction is seen):
 - maintenance_mode: the API v2 cannot read the mode, so every run sets it and reports changed (module DOCUMENTATION).
+- configuration_value: no API reads a configuration value back, so every run sends the value again (one PUT) and
+  reports changed (module DOCUMENTATION).
 - binary_deployment: LifeTime cannot tell what a package holds before it is uploaded, so the idempotent run uploads and
   then deletes the plan: changed false, exactly one POST and one DELETE, no plan left (module DOCUMENTATION).
 - application, source_code, solution: the real diff's "after" also holds values only the server knows once the thing
@@ -27,6 +29,7 @@ from lifetime_simulator.downloads import build_package
 MODULES_DIR = Path(__file__).resolve().parents[2] / "plugins" / "modules"
 ACTIONS = {"token"}  # always changed: excluded from the third step
 ALWAYS_SETS = {"maintenance_mode"}  # cannot read the current mode: changed on every run
+NO_READ_BACK = {"configuration_value"}  # no API reads the value: every run sends it again, changed
 UPLOAD_THEN_DELETE = {"binary_deployment"}  # the idempotent run is POST (upload) + DELETE (the plan), changed false
 WRITES_A_FILE = {"application_package", "source_code", "solution"}
 SERVER_ASSIGNED = {
@@ -72,6 +75,8 @@ CHANGES = {
     "environment": (dict(name="QA", address="https://qa.lifetime.example.com", lifetime_address="lifetime.example.com",
                          service_center_username="admin", service_center_password="Parity-SC-Pass-5"), None),
     "maintenance_mode": (dict(environment="Production", enabled=True, reason="Release 2.1"), None),
+    "configuration_value": (dict(module="Orders", environment="Production", key="sp-pagesize", name="PageSize", type="site_property",
+                                 value="50"), None),
     "content_security_policy": (dict(environment="Production", directives={"script_src": ["'self'", "https://cdn.example.com"]}), None),
     "db_connection": (dict(environment="Development", name="Reporting", provider="SqlServer",
                            connection_string="Server=reports;Database=R", user="report_reader", password=DB_PASSWORD), None),
@@ -159,6 +164,9 @@ def test_check_mode_predicts_the_real_run(run, simulator, fast_polling, tmp_path
     assert not again.get("failed"), again
     if module in ALWAYS_SETS:
         assert again["changed"] is True and again["current_known"] is False
+        return
+    if module in NO_READ_BACK:
+        assert again["changed"] is True and [entry["method"] for entry in simulator.mutating_requests()] == ["PUT"]
         return
     assert again["changed"] is False, again
     if module in UPLOAD_THEN_DELETE:
