@@ -77,23 +77,21 @@ def fetch(client, get_link, dest, what, check_mode=False, force=False):
 
 
 def _download(client, get_link, target, what):
-    url = _url_of(get_link(), what)
-    try:
-        return client.download(url, target)
-    except LifetimeApiError as exc:
-        if exc.status not in EXPIRED_LINK_STATUSES:
-            raise
-        first_status = exc.status
-    url = _url_of(get_link(), what)
-    try:
-        return client.download(url, target)
-    except LifetimeApiError as exc:
-        if exc.status not in EXPIRED_LINK_STATUSES:
-            raise
-        raise LifetimeError(
-            "The download link of %s was refused (HTTP %s), and so was a fresh link asked for right after (HTTP %s): "
-            "the link expired or the service account may not download it. Nothing was written." % (what, first_status, exc.status),
-            status=exc.status, method="GET", path=exc.path)
+    """Download through a fresh link; a link refused as expired is asked for again once."""
+    refused = []
+    while True:
+        url = _url_of(get_link(), what)
+        try:
+            return client.download(url, target)
+        except LifetimeApiError as exc:
+            if exc.status not in EXPIRED_LINK_STATUSES:
+                raise
+            if refused:
+                raise LifetimeError(
+                    "The download link of %s was refused (HTTP %s), and so was a fresh link asked for right after (HTTP %s): "
+                    "the link expired or the service account may not download it. Nothing was written." % (what, refused[0], exc.status),
+                    status=exc.status, method="GET", path=exc.path)
+            refused.append(exc.status)
 
 
 def _url_of(body, what):

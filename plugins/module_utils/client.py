@@ -127,7 +127,7 @@ class Transport:
     service = "LifeTime"
     url_option = "lifetime_url"
 
-    def __init__(self, base_url, validate_certs=True, ca_path=None, timeout=30, retries=3, proxy=None,
+    def __init__(self, base_url, timeout, retries, validate_certs=True, ca_path=None, proxy=None,
                  backoff_factor=1.0, sleep=time.sleep):
         if not HAS_REQUESTS:
             raise LifetimeConnectionError("the Python library 'requests' is required: %s" % REQUESTS_IMPORT_ERROR)
@@ -206,7 +206,7 @@ class Transport:
 class LifetimeClient(Transport):
     """A session to one LifeTime API v2 endpoint. One instance per module or plugin run."""
 
-    def __init__(self, url, token, validate_certs=True, ca_path=None, timeout=30, retries=3,
+    def __init__(self, url, token, timeout, retries, validate_certs=True, ca_path=None,
                  proxy=None, backoff_factor=1.0, sleep=time.sleep):
         if not token:
             raise LifetimeConnectionError("lifetime_token is empty: set it or the LIFETIME_TOKEN environment variable")

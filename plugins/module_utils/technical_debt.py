@@ -92,7 +92,7 @@ class AimsClient(Transport):
     service = "AI Mentor Studio"
     url_option = "aims_url"
 
-    def __init__(self, url, api_key, activation_code, validate_certs=True, ca_path=None, timeout=30, retries=3, proxy=None,
+    def __init__(self, url, api_key, activation_code, timeout, retries, validate_certs=True, ca_path=None, proxy=None,
                  backoff_factor=1.0, sleep=time.sleep):
         missing = [name for name, value in (("aims_api_key", api_key), ("aims_activation_code", activation_code)) if not value]
         if missing:

@@ -167,37 +167,13 @@ from ansible_collections.outsystems.lifetime.plugins.module_utils.applications i
 from ansible_collections.outsystems.lifetime.plugins.module_utils.client import extract_key
 from ansible_collections.outsystems.lifetime.plugins.module_utils.errors import LifetimeError
 from ansible_collections.outsystems.lifetime.plugins.module_utils.module_base import LifetimeModule
-from ansible_collections.outsystems.lifetime.plugins.module_utils.records import (
-    is_version,
-    next_version,
-    parse_version,
-    record_key,
-    record_name,
-)
-from ansible_collections.outsystems.lifetime.plugins.module_utils.waiting import WaitTimeout, wait_for
-
-
-def validate(params):
-    """Input errors, found before any request."""
-    version = (params["version"] or "auto").strip()
-    if params["state"] == "present":
-        if version != "auto":
-            parse_version(version)
-        for mobile in params["mobile_versions"] or []:
-            if not is_version(mobile["version_number"]):
-                raise ValueError("mobile_versions: version_number '%s' for %s is not valid: use Major.Minor or Major.Minor.Revision" % (
-                    mobile["version_number"], mobile["native_platform"]))
-    else:
-        if version == "auto" and not params["version_key"]:
-            raise ValueError("state=absent needs the version to delete: give version (for example 1.0.0) or version_key")
-        if version != "auto" and not is_version(version):
-            parse_version(version)
-    return version
+from ansible_collections.outsystems.lifetime.plugins.module_utils.records import next_version, record_key, record_name
+from ansible_collections.outsystems.lifetime.plugins.module_utils.version_tags import asked_version, wait_until_listed
 
 
 def tag(module):
     params = module.params
-    wanted = validate(params)
+    wanted = asked_version(params)
     application = module.lookups.application(params["application"])
     app_key = record_key(application)
     environment = module.lookups.environment(params["environment"])
@@ -240,17 +216,7 @@ def tag(module):
     answer = module.client.post(endpoints.path(endpoints.ENVIRONMENT_APPLICATION_VERSIONS, environment_key=env_key, application_key=app_key), body=body)
     new_key = extract_key(answer, "ApplicationVersionKey")
 
-    def visible():
-        for record in list_versions(module.client, app_key, maximum=25):
-            if (new_key and (record_key(record) or "").lower() == new_key.lower()) or version_label(record) == new_label:
-                return record
-        return None
-
-    try:
-        record = wait_for(visible, params["wait_timeout"], what="the new version %s of '%s'" % (new_label, record_name(application)))
-    except WaitTimeout as exc:
-        raise LifetimeError("version %s of application '%s' was tagged (key %s) but LifeTime did not show it within wait_timeout "
-                            "(%s seconds): raise wait_timeout. %s" % (new_label, record_name(application), new_key, params["wait_timeout"], exc))
+    record = wait_until_listed(module.client, app_key, record_name(application), new_key, new_label, params["wait_timeout"])
     new_key = record_key(record) or new_key
     after["version_key"] = new_key
     module.exit_result(True, before, after, version=new_label, version_key=new_key, tagged=True, **result)
@@ -258,7 +224,7 @@ def tag(module):
 
 def delete(module):
     params = module.params
-    wanted = validate(params)
+    wanted = asked_version(params)
     application = module.lookups.application(params["application"])
     app_key = record_key(application)
     result = dict(application_key=app_key, application_name=record_name(application))

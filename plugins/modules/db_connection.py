@@ -175,27 +175,18 @@ test_result:
 """
 
 from ansible_collections.outsystems.lifetime.plugins.module_utils import endpoints
-from ansible_collections.outsystems.lifetime.plugins.module_utils.access import (
-    UPDATE_PASSWORD_CHOICES,
-    connection_ref,
-    current_permissions,
-    db_levels,
-    find,
-    level_value,
-    permission_list,
-    pick_level,
-    pick_user,
+from ansible_collections.outsystems.lifetime.plugins.module_utils.access import UPDATE_PASSWORD_CHOICES, connection_ref, find
+from ansible_collections.outsystems.lifetime.plugins.module_utils.db_connections import (
+    asked_permissions,
+    create_body,
+    edit_body,
+    pick_provider,
+    record_after,
+    request_of,
+    test_connection,
 )
-from ansible_collections.outsystems.lifetime.plugins.module_utils.lookups import pick
 from ansible_collections.outsystems.lifetime.plugins.module_utils.module_base import MASK, LifetimeModule
-from ansible_collections.outsystems.lifetime.plugins.module_utils.records import field, record_key, record_name, to_snake
-
-
-def plan_permissions(current, wanted, lowest):
-    """(sets: key -> value, revokes: [key]) to make ``current`` match ``wanted``."""
-    sets = dict((key, value) for key, value in wanted.items() if current.get(key, lowest) != value)
-    revokes = [key for key, value in current.items() if key not in wanted and value != lowest]
-    return sets, revokes
+from ansible_collections.outsystems.lifetime.plugins.module_utils.records import field, record_key, to_snake
 
 
 def manage(module):
@@ -214,57 +205,13 @@ def manage(module):
         return
 
     providers = module.client.get_list(endpoints.path(endpoints.DB_PROVIDERS, environment_key=env_key))
-    provider = None
-    if params["provider"]:
-        provider = pick("database provider", [dict(item, Name=item.get("DisplayName"), Key=item.get("ProviderKey")) for item in providers],
-                        params["provider"], " in environment '%s'" % record_name(env))
-    elif current is not None:
-        provider = next((dict(item, Key=item.get("ProviderKey")) for item in providers
-                         if item.get("DisplayName") == field(current, "providerName")), None)
-    if current is None and provider is None:
-        raise ValueError("database connection '%s' does not exist in '%s': give 'provider' (valid providers: %s) to create it" % (
-            params["name"], record_name(env), ", ".join(item.get("DisplayName") or "" for item in providers)))
-
-    levels = db_levels(module) if params["role_permissions"] is not None or params["user_permissions"] is not None else []
-    lowest = level_value(levels[0]) if levels else 0
-    wanted_roles = wanted_users = None
-
-    def level_of(item):
-        return level_value(pick_level("permission level", levels, item["permission_level"], ("Label", "ShortLabel")))
-
-    if params["role_permissions"] is not None:
-        wanted_roles = dict((record_key(module.lookups.role(item["role"])), level_of(item)) for item in params["role_permissions"])
-    if params["user_permissions"] is not None:
-        wanted_users = dict((record_key(pick_user(module, item["user"])), level_of(item)) for item in params["user_permissions"])
-
-    request = {"dbConnectionName": params["new_name"] or name, "providerKey": provider and provider.get("Key"), "description": params["description"],
-               "dbUsername": params["user"], "dbPassword": params["password"], "dbConfigParams": params["connection_string"]}
-    request = dict((key, value) for key, value in request.items() if value is not None)
-
-    test_result = None
-    if params["test"]:
-        missing = [option for option in ("user", "password") if not params[option]]
-        if current is None and not params["connection_string"]:
-            missing.append("connection_string")
-        if missing:
-            raise ValueError("test needs %s (LifeTime never returns a connection's user or password)" % ", ".join(missing))
-        test_body = dict(request)
-        test_body.setdefault("dbConfigParams", field(current or {}, "databaseConfiguration") or "")
-        test_body.setdefault("description", field(current or {}, "description") or "")
-        module.client.post(endpoints.path(endpoints.DB_CONNECTION_TEST, environment_key=env_key), body=test_body)
-        test_result = {"success": True}
+    provider = pick_provider(providers, params["provider"], current, env, params["name"])
+    permissions = asked_permissions(module, path, current is not None)
+    request = request_of(params, name, provider)
+    test_result = test_connection(module.client, env_key, params, request, current) if params["test"] else None
 
     before_base = dict(current) if current else {}
-    after_base = dict(before_base)
-    if current is None:
-        after_base = {"dbConnectionName": name, "isAdvancedConfiguration": False}
-    after_base["dbConnectionName"] = params["new_name"] or name
-    if provider is not None:
-        after_base["providerName"] = provider.get("DisplayName")
-    if params["connection_string"] is not None:
-        after_base["databaseConfiguration"] = params["connection_string"]
-    if params["description"] is not None and (current is None or "description" in current):
-        after_base["description"] = params["description"]
+    after_base = record_after(current, name, params, provider)
     record_changed = current is None or any(before_base.get(key) != after_base.get(key) for key in after_base)
     send_secrets = bool(params["user"] or params["password"]) and (current is None or record_changed or params["update_password"] == "always")
     edit = current is not None and (record_changed or send_secrets)
@@ -272,58 +219,21 @@ def manage(module):
         raise ValueError("editing database connection '%s' needs 'user' and 'password': LifeTime takes the whole connection "
                          "on an edit and never returns the stored user or password" % name)
 
-    role_sets = user_sets = {}
-    role_revokes = user_revokes = []
-    roles_now = users_now = None
-    if wanted_roles is not None:
-        roles_now = current_permissions(module, path, "role", module.lookups.roles(), record_name) if current else {}
-        role_sets, role_revokes = plan_permissions(roles_now, wanted_roles, lowest)
-    if wanted_users is not None:
-        users_now = current_permissions(module, path, "user", module.lookups.users(), lambda user: field(user, "Username")) if current else {}
-        user_sets, user_revokes = plan_permissions(users_now, wanted_users, lowest)
-
-    changed = current is None or edit or bool(role_sets or role_revokes or user_sets or user_revokes)
+    changed = current is None or edit or any(item.changes() for item in permissions)
     if changed and not module.check_mode:
         if current is None:
-            body = dict(request)
-            for key in ("dbUsername", "dbPassword", "dbConfigParams", "description"):
-                body.setdefault(key, "")
-            module.client.post(endpoints.path(endpoints.DB_CONNECTIONS, environment_key=env_key), body=body)
+            module.client.post(endpoints.path(endpoints.DB_CONNECTIONS, environment_key=env_key), body=create_body(request))
         elif edit:
-            body = dict(request)
-            body.setdefault("dbConfigParams", field(current, "databaseConfiguration") or "")
-            body.setdefault("description", field(current, "description") or "")
-            module.client.put(endpoints.path(endpoints.DB_CONNECTION, **path), body=body)
-        path = connection_ref(env_key, after_base["dbConnectionName"])
-        roles = dict((record_key(role), record_name(role)) for role in module.lookups.roles())
-        users = dict((record_key(user), field(user, "Username")) for user in module.lookups.users())
-        for key in role_revokes:
-            module.client.request("DELETE", endpoints.path(endpoints.DB_CONNECTION_ROLE_LEVEL, **path), body={"role": roles[key]})
-        for key in sorted(role_sets):
-            module.client.put(endpoints.path(endpoints.DB_CONNECTION_ROLE_LEVEL, **path), body={"role": roles[key], "permissionLevel": role_sets[key]})
-        for key in user_revokes:
-            module.client.request("DELETE", endpoints.path(endpoints.DB_CONNECTION_USER_LEVEL, **path), body={"username": users[key]})
-        for key in sorted(user_sets):
-            module.client.put(endpoints.path(endpoints.DB_CONNECTION_USER_LEVEL, **path), body={"username": users[key], "permissionLevel": user_sets[key]})
+            module.client.put(endpoints.path(endpoints.DB_CONNECTION, **path), body=edit_body(request, current))
+        for item in permissions:
+            item.apply(module.client, connection_ref(env_key, after_base["dbConnectionName"]))
 
     before = dict(before_base) if current else None
     after = dict(after_base)
-    if roles_now is not None:
-        roles_after = dict(roles_now)
-        roles_after.update(role_sets)
-        for key in role_revokes:
-            roles_after[key] = lowest
+    for item in permissions:
         if before is not None:
-            before["rolePermissions"] = permission_list(levels, roles_now, module.lookups.roles(), "role", lowest)
-        after["rolePermissions"] = permission_list(levels, roles_after, module.lookups.roles(), "role", lowest)
-    if users_now is not None:
-        users_after = dict(users_now)
-        users_after.update(user_sets)
-        for key in user_revokes:
-            users_after[key] = lowest
-        if before is not None:
-            before["userPermissions"] = permission_list(levels, users_now, module.lookups.users(), "user", lowest)
-        after["userPermissions"] = permission_list(levels, users_after, module.lookups.users(), "user", lowest)
+            before[item.record_field] = item.listed(item.now)
+        after[item.record_field] = item.listed(item.after())
     if send_secrets:
         if params["user"]:
             after["dbUsername"] = params["user"]

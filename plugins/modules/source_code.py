@@ -122,21 +122,19 @@ def package_status(body):
     return body if isinstance(body, dict) else {}
 
 
-def application_calls(client, env_key, app_key):
-    keys = {"environment_key": env_key, "application_key": app_key}
-    return {
-        "start": lambda: client.post(endpoints.path(endpoints.APPLICATION_SOURCE_CODE, **keys)),
-        "status": lambda key: client.get(endpoints.path(endpoints.APPLICATION_SOURCE_CODE_STATUS, package_key=key, **keys)),
-        "link": lambda key: client.get(endpoints.path(endpoints.APPLICATION_SOURCE_CODE_LINK, package_key=key, **keys)),
-    }
+# what the package is of -> the paths that start it, read its status and give its download link
+SOURCE_CODE_PATHS = {
+    "application": (endpoints.APPLICATION_SOURCE_CODE, endpoints.APPLICATION_SOURCE_CODE_STATUS, endpoints.APPLICATION_SOURCE_CODE_LINK),
+    "module": (endpoints.MODULE_SOURCE_CODE, endpoints.MODULE_SOURCE_CODE_STATUS, endpoints.MODULE_SOURCE_CODE_LINK),
+}
 
 
-def module_calls(client, env_key, module_key):
-    keys = {"environment_key": env_key, "module_key": module_key}
+def source_code_calls(client, kind, keys):
+    start, status, link = SOURCE_CODE_PATHS[kind]
     return {
-        "start": lambda: client.post(endpoints.path(endpoints.MODULE_SOURCE_CODE, **keys)),
-        "status": lambda key: client.get(endpoints.path(endpoints.MODULE_SOURCE_CODE_STATUS, package_key=key, **keys)),
-        "link": lambda key: client.get(endpoints.path(endpoints.MODULE_SOURCE_CODE_LINK, package_key=key, **keys)),
+        "start": lambda: client.post(endpoints.path(start, **keys)),
+        "status": lambda key: client.get(endpoints.path(status, package_key=key, **keys)),
+        "link": lambda key: client.get(endpoints.path(link, package_key=key, **keys)),
     }
 
 
@@ -147,11 +145,11 @@ def fetch_source(module):
     if params["application"]:
         target = module.lookups.application(params["application"])
         running_status(module.lookups, target, environment)
-        calls = application_calls(module.client, env_key, record_key(target))
+        calls = source_code_calls(module.client, "application", {"environment_key": env_key, "application_key": record_key(target)})
         what = "application '%s' in %s" % (record_name(target), record_name(environment))
     else:
         target = module.lookups.module(params["module"])
-        calls = module_calls(module.client, env_key, record_key(target))
+        calls = source_code_calls(module.client, "module", {"environment_key": env_key, "module_key": record_key(target)})
         what = "module '%s' in %s" % (record_name(target), record_name(environment))
     dest = resolve_dest(params["dest"], "%s_source.zip" % record_name(target))
     exists = os.path.isfile(dest)

@@ -165,61 +165,20 @@ password_set:
 """
 
 from ansible_collections.outsystems.lifetime.plugins.module_utils import endpoints
-from ansible_collections.outsystems.lifetime.plugins.module_utils.access import (
-    UPDATE_PASSWORD_CHOICES,
-    create_record,
-    find,
-    plan_membership,
-    sorted_by,
-)
+from ansible_collections.outsystems.lifetime.plugins.module_utils.access import UPDATE_PASSWORD_CHOICES, create_record, find
 from ansible_collections.outsystems.lifetime.plugins.module_utils.module_base import MASK, LifetimeModule, email_problem
-from ansible_collections.outsystems.lifetime.plugins.module_utils.records import field, record_key, record_name, to_snake
-
-FIELDS = (("name", "Name"), ("email", "Email"), ("active", "IsActive"))
-USERS_PARAMS = {"IncludeInactive": True, "IncludeApplicationRoles": True}
-
-
-def all_users(module):
-    return module.lookups.records(endpoints.USERS, USERS_PARAMS)
-
-
-def read_user(module, key):
-    return module.client.get(endpoints.path(endpoints.USER, user_key=key), params={"includeApplicationRoles": True}) or {}
-
-
-def app_roles_of(record):
-    """application key -> (application name, role key, role name) of a User record."""
-    roles = {}
-    for item in field(record, "ApplicationRoles", "applicationRoles") or []:
-        app_key = field(item, "applicationKey", "ApplicationKey")
-        if app_key:
-            roles[app_key] = (field(item, "applicationName", "ApplicationName"), field(item, "roleKey", "RoleKey"),
-                              field(item, "roleName", "RoleName"))
-    return roles
-
-
-def user_record(key, base, app_roles):
-    record = {
-        "Key": key,
-        "Username": base.get("Username"),
-        "Name": base.get("Name"),
-        "Email": base.get("Email"),
-        "IsActive": base.get("IsActive"),
-        "RoleKey": base.get("RoleKey"),
-        "RoleName": base.get("RoleName"),
-        "ApplicationRoles": sorted_by([{"applicationKey": app_key, "applicationName": name, "roleKey": role_key, "roleName": role_name}
-                                       for app_key, (name, role_key, role_name) in app_roles.items()], "applicationName"),
-    }
-    return record
-
-
-def desired_app_roles(module):
-    wanted = {}
-    for item in module.params["application_roles"] or []:
-        app = module.lookups.application(item["application"])
-        role = module.lookups.role(item["role"])
-        wanted[record_key(app)] = (record_name(app), record_key(role), record_name(role))
-    return wanted
+from ansible_collections.outsystems.lifetime.plugins.module_utils.records import record_key, record_name, to_snake
+from ansible_collections.outsystems.lifetime.plugins.module_utils.users import (
+    SENT_FIELDS,
+    USERS_PARAMS,
+    all_users,
+    app_roles_of,
+    desired_app_roles,
+    plan_app_roles,
+    read_user,
+    user_after,
+    user_record,
+)
 
 
 def manage(module):
@@ -246,34 +205,14 @@ def manage(module):
         current_roles = app_roles_of(before_base)
         blocked = module.client.get_list(endpoints.path(endpoints.USER_BLOCKED_LOGINS, user_key=key)) if params["unblock"] else []
 
-    after_base = dict(before_base)
-    if current is None:
-        after_base.update({"Username": params["username"], "Name": params["name"] or params["username"],
-                           "Email": params["email"] or "", "IsActive": True if params["active"] is None else params["active"]})
-    for option, name in FIELDS:
-        if params[option] is not None:
-            after_base[name] = params[option]
-    if role is not None:
-        after_base["RoleKey"] = record_key(role)
-        after_base["RoleName"] = record_name(role)
+    after_base = user_after(before_base, params, role, current is None)
     record_changed = current is None or any(before_base.get(name) != after_base.get(name) for name in ("Name", "Email", "IsActive", "RoleKey"))
-
-    grants, revokes = {}, []
-    after_roles = dict(current_roles)
-    if wanted_roles is not None:
-        grants, revokes = plan_membership(dict((k, v[1]) for k, v in current_roles.items()),
-                                          dict((k, v[1]) for k, v in wanted_roles.items()),
-                                          params["append_application_roles"])
-        for app_key in grants:
-            after_roles[app_key] = wanted_roles[app_key]
-        for app_key in revokes:
-            del after_roles[app_key]
-
+    grants, revokes, after_roles = plan_app_roles(current_roles, wanted_roles, params["append_application_roles"])
     set_password = bool(params["password"]) and (current is None or params["update_password"] == "always")
     changed = record_changed or bool(grants) or bool(revokes) or set_password or bool(blocked)
 
     if changed and not module.check_mode:
-        body = dict((name, after_base.get(name)) for name in ("Username", "Name", "Email", "IsActive", "RoleKey"))
+        body = dict((name, after_base.get(name)) for name in SENT_FIELDS)
         if current is None:
             key = create_record(module, endpoints.USERS, body, "user", params["username"], USERS_PARAMS, "Username", "username")
         elif record_changed:

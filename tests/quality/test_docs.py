@@ -72,7 +72,7 @@ def test_collection_version_is_galaxy_yml_version():
     from ansible_collections.outsystems.lifetime.plugins.module_utils import client
 
     assert client.COLLECTION_VERSION == galaxy_version()
-    session = client.LifetimeClient("http://127.0.0.1:9", "token").session
+    session = client.LifetimeClient("http://127.0.0.1:9", "token", timeout=30, retries=3).session
     assert session.headers["User-Agent"].startswith("outsystems.lifetime/%s " % galaxy_version())
 
 

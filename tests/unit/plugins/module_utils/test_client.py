@@ -150,7 +150,7 @@ def test_500_is_not_retried(client, simulator, sleeps):
 
 
 def test_retries_give_up_after_the_configured_number(simulator, sleeps):
-    client = LifetimeClient(simulator.root_url, TOKEN, retries=2, sleep=sleeps)
+    client = LifetimeClient(simulator.root_url, TOKEN, timeout=30, retries=2, sleep=sleeps)
     simulator.set_scenario("http_5xx", status=503, count=10, methods="GET")
     with pytest.raises(LifetimeApiError) as error:
         client.get("environments/")
@@ -231,7 +231,7 @@ def test_expired_token_says_to_renew_it_and_is_not_retried(client, simulator, sl
 
 def test_wrong_token_is_401_and_never_in_the_message(simulator):
     secret = "not-the-right-token-0123456789"
-    client = LifetimeClient(simulator.root_url, secret, retries=0)
+    client = LifetimeClient(simulator.root_url, secret, timeout=30, retries=0)
     with pytest.raises(LifetimeApiError) as error:
         client.get("environments/")
     assert error.value.status == 401
@@ -272,11 +272,11 @@ def test_old_lifetime_says_which_version_the_endpoint_needs(client, simulator):
 
 def test_constructor_refuses_bad_settings():
     with pytest.raises(LifetimeConnectionError, match="lifetime_token"):
-        LifetimeClient("lt.example.com", "")
+        LifetimeClient("lt.example.com", "", timeout=30, retries=3)
     with pytest.raises(LifetimeConnectionError, match="timeout"):
-        LifetimeClient("lt.example.com", TOKEN, timeout=-1)
+        LifetimeClient("lt.example.com", TOKEN, timeout=-1, retries=3)
     with pytest.raises(LifetimeConnectionError, match="retries"):
-        LifetimeClient("lt.example.com", TOKEN, retries=-2)
+        LifetimeClient("lt.example.com", TOKEN, timeout=30, retries=-2)
 
 
 def test_download_sends_the_token_only_to_the_lifetime_host(client):

@@ -36,7 +36,7 @@ def clock(monkeypatch):
 
 
 def task(simulator, check_mode=False, **options):
-    client = LifetimeClient(simulator.root_url, "demo-token", retries=1)
+    client = LifetimeClient(simulator.root_url, "demo-token", timeout=30, retries=1)
     return PlanTask(client, Lookups(client), Options(**options), check_mode=check_mode)
 
 

@@ -73,7 +73,7 @@ def test_unknown_name_lists_valid_names_and_suggests_the_closest():
 
 
 def test_lookups_are_cached_for_the_run(simulator):
-    lookups = Lookups(LifetimeClient(simulator.root_url, "demo-token"))
+    lookups = Lookups(LifetimeClient(simulator.root_url, "demo-token", timeout=30, retries=3))
     lookups.environment("Test")
     lookups.environment("Production")
     lookups.application("Orders")
@@ -83,13 +83,13 @@ def test_lookups_are_cached_for_the_run(simulator):
 
 
 def test_lookup_of_an_unknown_application_against_the_simulator(simulator):
-    lookups = Lookups(LifetimeClient(simulator.root_url, "demo-token"))
+    lookups = Lookups(LifetimeClient(simulator.root_url, "demo-token", timeout=30, retries=3))
     with pytest.raises(LifetimeLookupError, match="Did you mean 'Orders'"):
         lookups.application("Order")
 
 
 def test_users_are_found_by_username_or_full_name(simulator):
-    lookups = Lookups(LifetimeClient(simulator.root_url, "demo-token"))
+    lookups = Lookups(LifetimeClient(simulator.root_url, "demo-token", timeout=30, retries=3))
     alice = lookups.user("alice")
     assert alice["Username"] == "alice"
     assert lookups.user(alice["Name"])["Key"] == alice["Key"]

@@ -45,14 +45,14 @@ def test_host_and_base_path_are_configurable(given, expected):
 
 def test_missing_credentials_name_the_options_and_variables():
     with pytest.raises(ValueError) as caught:
-        AimsClient("aimentorstudio.outsystems.com", "", None)
+        AimsClient("aimentorstudio.outsystems.com", "", None, timeout=30, retries=3)
     assert "aims_api_key or AIMS_API_KEY" in str(caught.value) and "aims_activation_code or AIMS_ACTIVATION_CODE" in str(caught.value)
 
 
 def test_the_credentials_go_in_the_two_headers_only(simulator, aims):
     body = aims.read("/TechnicalDebt_Level")
     assert [level["Name"] for level in body["Levels"]] == ["Low", "Medium", "High"]
-    wrong = AimsClient(simulator.aims_url, "not-the-key", CODE, retries=0)
+    wrong = AimsClient(simulator.aims_url, "not-the-key", CODE, timeout=30, retries=0)
     with pytest.raises(LifetimeApiError) as caught:
         wrong.read("/TechnicalDebt_Level")
     assert caught.value.status == 401
@@ -105,7 +105,7 @@ def test_429_and_503_are_retried_after_the_time_the_server_asks(simulator, aims,
 
 def test_retries_exhausted_give_one_actionable_error(simulator, sleeps):
     simulator.set_scenario("http_5xx", status=503, retry_after=2, count=5, path_contains="TechnicalDebt")
-    client = AimsClient(simulator.aims_url, KEY, CODE, retries=2, sleep=sleeps)
+    client = AimsClient(simulator.aims_url, KEY, CODE, timeout=30, retries=2, sleep=sleeps)
     with pytest.raises(LifetimeApiError) as caught:
         client.read("/TechnicalDebt_Level")
     assert caught.value.status == 503 and sleeps == [2.0, 2.0]
