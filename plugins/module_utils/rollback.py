@@ -30,6 +30,7 @@ from ansible_collections.outsystems.lifetime.plugins.module_utils.dates import i
 from ansible_collections.outsystems.lifetime.plugins.module_utils.errors import LifetimeError
 from ansible_collections.outsystems.lifetime.plugins.module_utils.plan_records import IN_PROGRESS, status_of
 from ansible_collections.outsystems.lifetime.plugins.module_utils.records import field, is_version, next_version, parse_version, record_key, record_name
+from ansible_collections.outsystems.lifetime.plugins.module_utils.version_tags import module_versions_of
 
 NOTHING, DEPLOY, TAG_AND_DEPLOY = "none", "deploy", "tag_and_deploy"
 
@@ -39,13 +40,7 @@ def is_mobile(application):
 
 
 def module_version_keys(client, application_key, version):
-    """The keys of a version's module versions (the version list carries them; else one GET of the version)."""
-    modules = field(version, "ModuleVersions", "moduleVersions")
-    if modules is None:
-        version = client.get(endpoints.path(endpoints.APPLICATION_VERSION, application_key=application_key, version_key=record_key(version)),
-                             params={"IncludeModules": True}) or {}
-        modules = field(version, "ModuleVersions", "moduleVersions") or []
-    return sorted((record_key(module) or "").lower() for module in modules)
+    return sorted(key.lower() for key in module_versions_of(client, application_key, version))
 
 
 def numbers(label):

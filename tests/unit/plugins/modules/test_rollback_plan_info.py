@@ -1,0 +1,54 @@
+"""outsystems.lifetime.rollback_plan_info and application_version based_on_version against the simulator: what a rollback
+would tag and deploy, decided before any change, and the simulator's rules it relies on (no lower web version, tags
+from module versions an environment holds)."""
+
+MUTATING = ("POST", "PUT", "DELETE")
+
+
+def mutating(simulator):
+    return [entry for entry in simulator.requests() if entry["method"] in MUTATING]
+
+
+def bad_release(run, simulator, app="Orders"):
+    """Test -> Production of what Test runs: Production ran the earlier version before."""
+    result = run("deployment", source_environment="Test", target_environment="Production", applications=[app])
+    assert result["status"] == "finished_successful", result
+    simulator.clear_requests()
+
+
+def by_app(plan):
+    return dict((item["application_name"], item) for item in plan["rollbacks"])
+
+
+def test_web_app_is_tagged_from_the_earlier_module_versions_then_deployed(run, simulator):
+    bad_release(run, simulator)
+    plan = run("rollback_plan_info", target_environment="Production", applications=[{"name": "Orders", "version": "2.0.0"}])
+    assert plan["changed"] is False and mutating(simulator) == []
+    orders = by_app(plan)["Orders"]
+    assert (orders["kind"], orders["action"], orders["from_version"], orders["to_version"]) == ("web", "tag_and_deploy", "2.1.0", "2.0.0")
+    assert orders["tag"]["environment"] == "Test" and orders["tag"]["version"] == "2.1.1"
+    assert orders["tag"]["change_log"] == "Rollback of Orders in Production to version 2.0.0 (from 2.1.0)"
+    assert plan["deploy"] == [{"name": orders["application_key"], "version": "2.1.1"}] and plan["source_environment"] == "Test"
+
+    tagged = run("application_version", application="Orders", environment="Test", version="2.1.1",
+                 based_on_version="2.0.0", change_log=orders["tag"]["change_log"])
+    assert tagged["tagged"] is True
+    app = simulator.state.find_app("Orders")
+    assert app.version_by_label("2.1.1").module_version_keys == app.version_by_label("2.0.0").module_version_keys
+    assert simulator.state.running_version("Test", "Orders") == "2.1.0"  # the tag does not change what Test runs
+    again = run("application_version", application="Orders", environment="Test", version="2.1.1", based_on_version="2.0.0")
+    assert again["changed"] is False and again["version_key"] == tagged["version_key"]
+
+    run("deployment", source_environment="Test", target_environment="Production", applications=plan["deploy"])
+    assert simulator.state.running_version("Production", "Orders") == "2.1.1"
+    done = run("rollback_plan_info", target_environment="Production", applications=[{"name": "Orders", "version": "2.0.0"}])
+    assert by_app(done)["Orders"]["action"] == "none" and done["deploy"] == [] and done["changes"] is False
+
+
+def test_mobile_app_is_deployed_at_the_earlier_version(run, simulator):
+    run("deployment", source_environment="Development", target_environment="Test", applications=["Mobile Banking"])
+    bad_release(run, simulator, "Mobile Banking")
+    plan = run("rollback_plan_info", target_environment="Production", applications=[{"name": "Mobile Banking", "version": "3.0.0"}])
+    banking = by_app(plan)["Mobile Banking"]
+    assert (banking["kind"], banking["action"], banking["tag"], banking["deploy_version"]) == ("mobile", "deploy", None, "3.0.0")
+    assert mutating(simulator) == []
