@@ -10,7 +10,7 @@ __metaclass__ = type
 DOCUMENTATION = r"""
 module: rollback_plan_info
 short_description: Plan how a LifeTime environment goes back to earlier application versions
-version_added: 0.2.0
+version_added: 0.1.0
 description:
   - Reads, changes nothing, and says per application what would be tagged and deployed so that O(target_environment)
     runs the earlier versions again. The role C(outsystems.lifetime.rollback) runs the plan.
