@@ -108,11 +108,12 @@ class RollbackPlanner:
     def decide(self, application, entry):
         name, app_key = record_name(application), record_key(application)
         versions = list_versions(self.client, app_key)
-        asked = entry.get("version") or entry.get("from_version_key") or entry.get("from_version")
-        earlier = find_version(versions, entry.get("from_version_key") or "") if entry.get("from_version_key") else None
-        earlier = earlier or find_version(versions, asked)
+        # A manifest names the version the target ran by key (exact) and label; explicit pairs give a label or a key.
+        key, label = entry.get("from_version_key"), entry.get("version") or entry.get("from_version")
+        earlier = find_version(versions, key) if key else find_version(versions, label)
         if earlier is None:
-            self.problems.append("application '%s': version %s no longer exists (it was deleted), so it cannot be rolled back to." % (name, asked))
+            self.problems.append("application '%s': version %s no longer exists (it was deleted), so it cannot be rolled back to." % (
+                name, label or key))
             return None
         status = status_in(application, record_key(self.target))
         if not status or not field(status, "BaseApplicationVersionKey"):

@@ -52,3 +52,30 @@ def test_mobile_app_is_deployed_at_the_earlier_version(run, simulator):
     banking = by_app(plan)["Mobile Banking"]
     assert (banking["kind"], banking["action"], banking["tag"], banking["deploy_version"]) == ("mobile", "deploy", None, "3.0.0")
     assert mutating(simulator) == []
+
+
+def test_a_version_tagged_by_an_earlier_run_is_deployed_not_tagged_again(run, simulator):
+    bad_release(run, simulator)
+    run("application_version", application="Orders", environment="Test", version="2.1.1", based_on_version="2.0.0")
+    plan = run("rollback_plan_info", target_environment="Production", applications=[{"name": "Orders", "version": "2.0.0"}])
+    orders = by_app(plan)["Orders"]
+    assert (orders["action"], orders["tag"], orders["deploy_version"]) == ("deploy", None, "2.1.1")
+
+
+def test_a_source_that_does_not_hold_the_version_is_refused_naming_one_that_does(run, simulator):
+    bad_release(run, simulator)
+    simulator.state.find_app("Orders").status[simulator.state.find_env("Development").key].version_key = \
+        simulator.state.find_app("Orders").version_by_label("2.0.0").key  # Development runs 2.0.0, Test 2.1.0
+    del simulator.state.find_app("Orders").status[simulator.state.find_env("Test").key]
+    result = run("rollback_plan_info", target_environment="Production", applications=[{"name": "Orders", "version": "2.0.0"}])
+    assert result["failed"] and "'Test' does not have the module versions of version 2.0.0; 'Development' does" in result["msg"], result
+    assert by_app(run("rollback_plan_info", target_environment="Production", source_environment="Development",
+                      applications=[{"name": "Orders", "version": "2.0.0"}]))["Orders"]["tag"]["environment"] == "Development"
+
+
+def test_a_manifest_entry_without_the_previous_version_is_a_problem_naming_it(run, simulator, tmp_path):
+    manifest = tmp_path / "release.yml"
+    manifest.write_text("applications:\n  - name: Orders\n    version: '2.1.0'\n")
+    result = run("rollback_plan_info", target_environment="Production", manifest=str(manifest))
+    assert result["failed"] and "applications entry 1 (Orders): no from_version" in result["msg"], result
+    assert simulator.mutating_requests() == []
