@@ -2,6 +2,7 @@
 application rolled back after a bad release, check mode predicting the real run exactly, a second run changing nothing,
 and every refusal failing before any change (zero mutating requests)."""
 
+import json
 import re
 
 import pytest
@@ -73,7 +74,7 @@ def test_web_and_mobile_rollback_from_the_manifest_predicted_by_check_mode_and_i
                               "Mobile Banking: 3.0.0 -> 3.0.0 (already rolled back)"], again.stdout
 
 
-def test_mobile_rollback_from_explicit_versions_predicted_by_check_mode_and_idempotent(run, playbook, simulator):
+def test_mobile_rollback_from_explicit_versions_predicted_by_check_mode_and_idempotent(run, playbook, simulator, tmp_path):
     bad_release(run, simulator, ["Mobile Banking"])
     extra = {"target": "Production", "applications": {"Mobile Banking": "3.0.0"}}
     check = playbook(PLAYBOOK, extra_vars=extra, check=True)
@@ -93,9 +94,31 @@ def test_mobile_rollback_from_explicit_versions_predicted_by_check_mode_and_idem
     assert not [r for r in simulator.mutating_requests() if r["path"].endswith("/versions/")], "a mobile application is not tagged"
 
     simulator.clear_requests()
-    again = playbook(PLAYBOOK, extra_vars=extra)
+    again = playbook(ROLE_WITH_SUMMARY, extra_vars={"rollback_target_environment": "Production", "summary_file": str(tmp_path / "summary.json"),
+                                                    "rollback_applications": {"Mobile Banking": "3.0.0"}})
     assert again.returncode == 0 and recap(again)["changed"] == 0, again
     assert simulator.mutating_requests() == []
+    shown = json.loads((tmp_path / "summary.json").read_text())
+    assert {key: shown[key] for key in ("role", "status", "changed", "check_mode", "source_environment", "target_environment",
+                                        "plan_key", "applications", "gates")} == {
+        "role": "rollback", "status": "nothing to roll back", "changed": False, "check_mode": False, "source_environment": "Test",
+        "target_environment": "Production", "plan_key": None, "applications": [], "gates": []}
+    assert [(item["name"], item["version"]) for item in shown["unchanged"]] == [("Mobile Banking", "3.0.0")]
+    assert shown["started"].endswith("Z") and float(shown["duration"]) >= 0
+
+
+ROLE_WITH_SUMMARY = """
+- hosts: localhost
+  gather_facts: false
+  roles:
+    - outsystems.lifetime.rollback
+  post_tasks:
+    - ansible.builtin.copy:
+        content: "{{ rollback_summary | to_json }}"
+        dest: "{{ summary_file }}"
+        mode: "0644"
+      changed_when: false  # the test's own file, not LifeTime
+"""
 
 
 def delete_version(simulator, app, label):

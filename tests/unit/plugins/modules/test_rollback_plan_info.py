@@ -1,6 +1,9 @@
 """outsystems.lifetime.rollback_plan_info and application_version based_on_version against the simulator: what a rollback
-would tag and deploy, decided before any change, and the simulator's rules it relies on (no lower web version, tags
-from module versions an environment holds)."""
+would tag and deploy, decided before any change."""
+
+import json
+
+from ansible_collections.outsystems.lifetime.plugins.module_utils.manifests import trigger_manifest
 
 MUTATING = ("POST", "PUT", "DELETE")
 
@@ -79,3 +82,20 @@ def test_a_manifest_entry_without_the_previous_version_is_a_problem_naming_it(ru
     result = run("rollback_plan_info", target_environment="Production", manifest=str(manifest))
     assert result["failed"] and "applications entry 1 (Orders): no from_version" in result["msg"], result
     assert simulator.mutating_requests() == []
+
+
+def test_a_trigger_pipeline_manifest_names_the_previous_version_by_key(run, simulator, tmp_path):
+    """OutSystems' manifest format, as the promote role writes it (FromVersionNumber / FromVersionKey)."""
+    run("deployment", source_environment="Development", target_environment="Test", applications=["Mobile Banking"])
+    bad_release(run, simulator, "Mobile Banking")
+    banking = simulator.state.find_app("Mobile Banking")
+    earlier, released = banking.version_by_label("3.0.0"), banking.version_by_label("3.1.0")
+    manifest = tmp_path / "mobile-production.json"
+    manifest.write_text(json.dumps(trigger_manifest(
+        [{"key": banking.key, "name": banking.name, "version": "3.1.0", "version_key": released.key,
+          "from_version": "3.0.0", "from_version_key": earlier.key}], [], [], "Release 3.1.0")))
+    assert '"FromVersionKey"' in manifest.read_text()
+    plan = run("rollback_plan_info", target_environment="Production", manifest=str(manifest))
+    item = by_app(plan)["Mobile Banking"]
+    assert (item["action"], item["from_version"], item["to_version"], item["to_version_key"]) == ("deploy", "3.1.0", "3.0.0", earlier.key)
+    assert plan["deploy"] == [{"name": banking.key, "version": "3.0.0"}]
