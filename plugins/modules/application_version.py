@@ -122,6 +122,13 @@ EXAMPLES = r"""
       - native_platform: iOS
         version_number: "3.2.0"
 
+- name: Tag in Test a new version of Orders made of version 2.0.0's modules (a rollback, since 2.0.0 cannot be redeployed over 2.1.0)
+  outsystems.lifetime.application_version:
+    application: Orders
+    environment: Test
+    based_on_version: "2.0.0"
+    change_log: Rollback to 2.0.0
+
 - name: Delete a version no environment runs any more (1.2.0, now that Development runs the version tagged above)
   outsystems.lifetime.application_version:
     application: Customer Portal
