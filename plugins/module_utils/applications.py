@@ -7,6 +7,8 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+from concurrent.futures import ThreadPoolExecutor
+
 from ansible_collections.outsystems.lifetime.plugins.module_utils import endpoints
 from ansible_collections.outsystems.lifetime.plugins.module_utils.errors import LifetimeApiError, LifetimeError
 from ansible_collections.outsystems.lifetime.plugins.module_utils.lookups import not_found
@@ -21,6 +23,8 @@ from ansible_collections.outsystems.lifetime.plugins.module_utils.records import
 
 # LifeTime returns 5 versions unless told otherwise; this asks for every one.
 ALL_VERSIONS = 100000
+# How many versions lists fill_version_labels reads at once.
+LABEL_READERS = 4
 
 
 def version_label(record):
@@ -99,12 +103,16 @@ def fill_version_labels(client, applications):
     Reads the versions of each application concerned once; an application whose statuses already carry labels, or
     that runs no tagged version, costs no request.
     """
+    unnamed = []
     for application in applications:
         statuses = [status for status in field(application, "AppStatusInEnvs", "appStatusInEnvs") or []
                     if field(status, "BaseApplicationVersionKey") and not status_label(status)]
-        if not statuses:
-            continue
-        labels = version_labels(client, record_key(application))
+        if statuses:
+            unnamed.append((record_key(application), statuses))
+    # The lists are independent reads: a few at a time, so the wait for LifeTime's answers overlaps (results in order).
+    with ThreadPoolExecutor(max_workers=LABEL_READERS) as pool:
+        all_labels = list(pool.map(lambda pair: version_labels(client, pair[0]), unnamed))
+    for (_key, statuses), labels in zip(unnamed, all_labels):
         for status in statuses:
             status["BaseApplicationVersionLabel"] = labels.get(field(status, "BaseApplicationVersionKey").lower())
     return applications

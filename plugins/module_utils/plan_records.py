@@ -73,6 +73,16 @@ def operations_of(plan):
     return sorted(pairs)
 
 
+def deployed_versions(plan):
+    """{version key (lower case): version label} a plan record names in its operations ("Deploy 1.2.0", as documented)."""
+    labels = {}
+    for op in field(plan or {}, "ApplicationOperations", "applicationOperations") or []:
+        words = (field(op, "DeploymentOperation") or "").split(" ", 1)
+        if len(words) == 2 and words[0].lower() == "deploy" and field(op, "ApplicationVersionKey"):
+            labels[field(op, "ApplicationVersionKey").lower()] = words[1].strip()
+    return labels
+
+
 def wanted_operations(to_deploy):
     """The (version key, zone key) pairs of the applications a task wants deployed (see selection.py)."""
     return sorted(((item["version_key"] or "").lower(), (item["deployment_zone_key"] or "").lower()) for item in to_deploy)

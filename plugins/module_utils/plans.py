@@ -23,6 +23,7 @@ from ansible_collections.outsystems.lifetime.plugins.module_utils.plan_records i
     RUNNING,
     SAVED,
     SUCCESSFUL,
+    deployed_versions,
     diff_record,
     log_of,
     log_text,
@@ -33,7 +34,7 @@ from ansible_collections.outsystems.lifetime.plugins.module_utils.plan_records i
     wanted_operations,
 )
 from ansible_collections.outsystems.lifetime.plugins.module_utils.records import field, record_key, record_name
-from ansible_collections.outsystems.lifetime.plugins.module_utils.selection import PlanBuilder
+from ansible_collections.outsystems.lifetime.plugins.module_utils.selection import PlanBuilder, to_deploy_record
 from ansible_collections.outsystems.lifetime.plugins.module_utils.waiting import WaitTimeout
 
 STATES = ("present", "started", "aborted", "absent")
@@ -57,11 +58,29 @@ class PlanTask:
         self.msg = None
         self.state = "started"
         self.asked = {}
+        self.plan_given = None
+
+    def given_plan(self, plan):
+        """Take what to deploy from promotion_plan_info's decision (environments and entries by key): nothing is looked up."""
+        try:
+            source, target = [dict(Key=plan[name]["key"], Name=plan[name].get("name") or plan[name]["key"])
+                              for name in ("source_environment", "target_environment")]
+            self.to_deploy = [to_deploy_record(dict(entry, zone=entry.get("zone"), zone_key=entry.get("zone_key") or "",
+                                                    from_version=entry.get("from_version"), version=entry.get("version")))
+                              for entry in plan.get("applications") or []]
+        except (KeyError, TypeError, AttributeError) as exc:
+            raise ValueError("plan: give source_environment and target_environment (each with key and name) and applications "
+                             "(promotion_plan_info's selected entries, each with name, key and version_key); %s is missing or not "
+                             "of that form" % exc)
+        if not all(item["application_key"] and item["version_key"] for item in self.to_deploy):
+            raise ValueError("plan: every application needs its key and version_key (as promotion_plan_info returns them)")
+        self.plan_given = (source, target)
 
     def run(self, state="started", key=None, source_environment=None, target_environment=None, applications=None, notes=None):
         """Do ``state`` for the plan ``key``, or for the plan deploying ``applications`` (normalized, see selection) from
         ``source_environment`` to ``target_environment`` (names or keys). Returns an engine Outcome; raises DeploymentError."""
-        if not key and (state in ("aborted", "absent") or not (source_environment and target_environment and applications)):
+        given = self.plan_given is not None and state in ("present", "started")
+        if not key and not given and (state in ("aborted", "absent") or not (source_environment and target_environment and applications)):
             raise ValueError("give source_environment, target_environment and applications, or key (an existing plan)")
         self.state = state
         self.asked = dict(source_environment=source_environment, target_environment=target_environment, applications=applications,
@@ -174,13 +193,20 @@ class PlanTask:
                 "TargetEnvironmentKey": record_key(target), "ApplicationOperations": operations_body(self.to_deploy)}
 
     def new_plan(self):
-        source = self.lookups.environment(self.asked["source_environment"])
-        target = self.lookups.environment(self.asked["target_environment"])
-        self.resolve(source, target)
+        if self.plan_given:
+            source, target = self.plan_given
+            environments = [source, target]
+            self.runner.fields = dict(skipped_applications=[], applications_to_deploy=self.to_deploy)
+        else:
+            source = self.lookups.environment(self.asked["source_environment"])
+            target = self.lookups.environment(self.asked["target_environment"])
+            self.resolve(source, target)
+            environments = self.lookups.environments()
         runner = self.runner
-        environments = self.lookups.environments()
         if not self.to_deploy:
-            self.msg = "nothing to deploy: %s" % "; ".join("%s: %s" % (item["application_name"], item["reason"]) for item in self.builder.skipped)
+            skipped = self.builder.skipped if self.builder else []
+            self.msg = "nothing to deploy: %s" % ("; ".join("%s: %s" % (item["application_name"], item["reason"]) for item in skipped)
+                                                  or "the plan lists no application")
             return self.outcome()
         found = self.find_plan(source, target, wanted_operations(self.to_deploy))
         if found is not None:
@@ -226,6 +252,8 @@ class PlanTask:
         return under_way or saved
 
     def app_names(self):
+        if self.plan_given:
+            return dict((item["application_key"].lower(), item["application_name"]) for item in self.to_deploy)
         names = {}
         try:
             for app in self.lookups.applications(env_status=True) if self.builder else self.lookups.applications():
@@ -238,6 +266,10 @@ class PlanTask:
 
     def go_on(self):
         runner = self.runner
+        # A version LifeTime named by key only gets its label from the plan's operations ("Deploy 1.2.0"), read anyway.
+        labels = deployed_versions(runner.plan)
+        for item in self.to_deploy:
+            item["to_version"] = item["to_version"] or labels.get((item["version_key"] or "").lower())
         if not self.check or runner.key:
             runner.check_conflicts()
         if self.state == "present":

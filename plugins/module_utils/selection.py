@@ -60,11 +60,19 @@ def known_versions(application):
     return versions
 
 
+def to_deploy_record(item):
+    """An applications_to_deploy entry of the deployment module, from a decided item."""
+    return dict(application_name=item["name"], application_key=item["key"], from_version=item["from_version"],
+                from_version_key=item.get("from_version_key") or "", to_version=item["version"], version_key=item["version_key"],
+                deployment_zone=item["zone"], deployment_zone_key=item["zone_key"])
+
+
 class PlanBuilder:
     """Resolve environments, applications, versions and zones by name, all before any change."""
 
-    def __init__(self, lookups, source, target):
+    def __init__(self, lookups, source, target, name_versions=True):
         self.client = lookups.client
+        self.name_versions = name_versions
         self.lookups = lookups
         self.source = source
         self.target = target
@@ -110,6 +118,25 @@ class PlanBuilder:
         return self.to_deploy
 
     def add(self, entry, app):
+        item = self.decide(entry, app)
+        if item["modified"] and not entry.get("version"):
+            named = item["version"] or "(key %s)" % item["version_key"]
+            self.warnings.append("application '%s' was modified in '%s' after version %s was tagged; version %s is deployed, "
+                                 "without those changes (tag a new version to deploy them)." % (
+                                     item["name"], record_name(self.source), named, named))
+        if item["keeps"]:
+            self.skipped.append(dict(application_name=item["name"], application_key=item["key"], version=item["version"],
+                                     version_key=item["version_key"], reason=item["reason"]))
+            return
+        self.to_deploy.append(to_deploy_record(item))
+
+    def decide(self, entry, app, tag=False):
+        """What one application of the plan comes to: the version to deploy (``entry``'s, else the one the source runs),
+        the one the target runs, the zone, and whether the target keeps it (it already runs that version, unmodified).
+
+        With ``tag`` the version does not exist yet (it is tagged from the source first): the application always moves.
+        Version labels are read (one versions list per application) only for what moves, and only with name_versions.
+        """
         app_name = record_name(app)
         source_status = status_in(app, record_key(self.source))
         target_status = status_in(app, record_key(self.target))
@@ -118,31 +145,37 @@ class PlanBuilder:
             version_key, label = self.version(app, str(wanted_version).strip())
         else:
             if not source_status:
-                raise ValueError("application '%s' does not run in the source environment '%s'; give its version." % (
-                    app_name, record_name(self.source)))
-            version_key = field(source_status, "BaseApplicationVersionKey")
+                raise ValueError("application '%s' is not running in the source environment '%s'; give its version." % (app_name, record_name(self.source)))
+            version_key = field(source_status, "BaseApplicationVersionKey") or ""
             label = field(source_status, "BaseApplicationVersionLabel") or None
-            if not version_key:
+            if not version_key and not tag:
                 raise ValueError("application '%s' has no tagged version in '%s': tag one first." % (app_name, record_name(self.source)))
         zone = self.zone(entry.get("deployment_zone"), target_status)
         target_key = field(target_status, "BaseApplicationVersionKey") or ""
-        keeps = bool(target_status) and target_key.lower() == version_key.lower() and not field(target_status, "IsModified") \
+        keeps = not tag and bool(target_status) and target_key.lower() == version_key.lower() and not field(target_status, "IsModified") \
             and (not entry.get("deployment_zone") or self.same_zone(field(target_status, "DeploymentZoneKey"), zone[0]))
-        if not keeps:
-            # Labels are read (one list of versions per application) only for what moves.
-            label = label or self.label(app, version_key)
-        if not wanted_version and field(source_status, "IsModified"):
-            named = label or "(key %s)" % version_key
-            self.warnings.append("application '%s' was modified in '%s' after version %s was tagged; version %s is deployed, "
-                                 "without those changes (tag a new version to deploy them)." % (
-                                     app_name, record_name(self.source), named, named))
-        if keeps:
-            self.skipped.append(dict(application_name=app_name, application_key=record_key(app), version=label, version_key=version_key,
-                                     reason="'%s' already runs version %s, unmodified" % (record_name(self.target), label or version_key)))
-            return
-        from_version = self.label(app, target_key) if target_key else None
-        self.to_deploy.append(dict(application_name=app_name, application_key=record_key(app), from_version=from_version,
-                                   to_version=label, version_key=version_key, deployment_zone=zone[1], deployment_zone_key=zone[0]))
+        name = self.label if (self.name_versions and not keeps) else self.known_label
+        return dict(name=app_name, key=record_key(app), version=(label or name(app, version_key)) if version_key else None,
+                    version_key=version_key, from_version=name(app, target_key) if target_key else None, from_version_key=target_key,
+                    modified=bool(field(source_status, "IsModified")), tag=tag, zone=zone[1], zone_key=zone[0], keeps=keeps,
+                    reason="'%s' already runs version %s, unmodified" % (record_name(self.target), label or version_key) if keeps else None)
+
+    def source_is_newer(self, app):
+        """Whether the source runs another version than the target and, when both versions have labels, a higher one.
+
+        Versions are compared by key; labels (one versions list per application, when LifeTime sends none) are read only
+        for an application whose source and target run different versions.
+        """
+        source_key = (field(status_in(app, record_key(self.source)), "BaseApplicationVersionKey") or "").lower()
+        target_key = (field(status_in(app, record_key(self.target)), "BaseApplicationVersionKey") or "").lower()
+        if not source_key or source_key == target_key:
+            return False
+        if not target_key:
+            return True
+        source_label, target_label = self.label(app, source_key), self.label(app, target_key)
+        if is_version(source_label) and is_version(target_label):
+            return parse_version(source_label) > parse_version(target_label)
+        return True
 
     def list_versions(self, app):
         """The application's versions, read once per application and run."""
@@ -150,6 +183,16 @@ class PlanBuilder:
         if app_key not in self.versions:
             self.versions[app_key] = list_versions(self.client, app_key)
         return self.versions[app_key]
+
+    def known_label(self, app, version_key):
+        """The label of one of the application's versions when known without a request (statuses, or versions read), else None."""
+        known = known_versions(app).get(version_key.lower())
+        if known and known[1]:
+            return known[1]
+        for version in self.versions.get(record_key(app)) or []:
+            if (record_key(version) or "").lower() == version_key.lower():
+                return version_label(version)
+        return None
 
     def label(self, app, version_key):
         """The label of one of the application's versions: from its statuses when LifeTime sends labels, else from its versions."""

@@ -62,6 +62,16 @@ options:
         in the target, or the target's default zone.
     type: list
     elements: raw
+  plan:
+    description:
+      - What to deploy as M(outsystems.lifetime.promotion_plan_info) decided it, by key, so nothing is looked up again,
+        C(source_environment) and C(target_environment) (each a dictionary with C(key) and C(name)) and C(applications),
+        a list of that module's RV(outsystems.lifetime.promotion_plan_info#module:selected) entries (C(name), C(key),
+        C(version), C(version_key), C(from_version), C(from_version_key), C(zone), C(zone_key)).
+      - Every application is deployed at C(version_key) (no check of what the target runs, the selection skipped that). The
+        requests before the plan are then the target's plans only.
+      - Instead of O(source_environment), O(target_environment) and O(applications).
+    type: dict
   notes:
     description:
       - Notes of a new plan. Not compared when looking for a plan to reuse.
@@ -283,10 +293,14 @@ applications_to_deploy:
       description: The application key.
       type: str
     from_version:
-      description: The version the target runs now (null when the application is new there).
+      description: The version the target runs now (null when the application is new there, or when LifeTime named it by key only
+        and O(plan) gave no label).
+      type: str
+    from_version_key:
+      description: The key of the version the target runs now (empty when the application is new there).
       type: str
     to_version:
-      description: The version deployed.
+      description: The version deployed (from the plan's operations when LifeTime named it by key only).
       type: str
     version_key:
       description: The key of the version deployed.
@@ -365,6 +379,8 @@ def run(module):
     params = module.params
     applications = normalize_applications(params["applications"])
     task = PlanTask(module.client, module.lookups, Options.from_params(params), check_mode=module.check_mode)
+    if params["plan"]:
+        task.given_plan(params["plan"])
     report(module, lambda: task.run(params["state"], key=params["key"], source_environment=params["source_environment"],
                                     target_environment=params["target_environment"], applications=applications, notes=params["notes"]))
 
@@ -376,6 +392,7 @@ def main():
         source_environment=dict(type="str"),
         target_environment=dict(type="str"),
         applications=dict(type="list", elements="raw"),
+        plan=dict(type="dict"),
         notes=dict(type="str"),
         redeploy_outdated=dict(type="bool", default=True),
         db_mappings=dict(type="list", elements="dict", options=dict(
@@ -391,10 +408,10 @@ def main():
     module = LifetimeModule(argument_spec=spec, supports_check_mode=True, required_if=[
         ("state", "aborted", ["key"]),
         ("state", "absent", ["key"]),
-        ("state", "present", ["key", "applications"], True),
-        ("state", "started", ["key", "applications"], True),
+        ("state", "present", ["key", "applications", "plan"], True),
+        ("state", "started", ["key", "applications", "plan"], True),
         ("continue_intervention", True, ["key"]),
-    ])
+    ], mutually_exclusive=[("plan", "applications"), ("plan", "source_environment"), ("plan", "target_environment"), ("plan", "key")])
     module.run(run)
 
 

@@ -66,6 +66,8 @@ def run_scale(collections, workdir, apps, promote):
         steps["promotion"].update(promotion_metrics(sim, log))
         steps["promotion"]["deployed"] = sum(sim.state.running_version("Test", name) == "1.1.0" for name in names)
         steps["promotion"]["applications"] = promote
+        if steps["promotion"]["deployment_seconds"] is not None:
+            steps["promotion"]["overhead_seconds"] = round(steps["promotion"]["seconds"] - steps["promotion"]["deployment_seconds"], 2)
     finally:
         sim.stop()
     return steps
@@ -92,6 +94,8 @@ def main():
         print("| %s | %d | %d | %.2f | %.2f | %.1f |" % (name, baseline[name]["requests"], scale[name]["requests"],
                                                          baseline[name]["seconds"], scale[name]["seconds"],
                                                          scale[name]["peak_rss_mib_so_far"]))
+    print("\npromotion overhead (wall minus the deployment's own time): %s s (%d apps), %s s (%d apps)" % (
+        baseline["promotion"].get("overhead_seconds"), args.baseline_apps, scale["promotion"].get("overhead_seconds"), args.apps))
     if args.json:
         Path(args.json).write_text(json.dumps(result, indent=2))
 

@@ -100,13 +100,16 @@ def promotion_metrics(sim, log):
     creation = next((index for index, entry in enumerate(log) if is_plan_creation(entry)), None)
     plans = sim.state.deployments
     noticed = None
+    deployment = None
     if plans:
         plan = plans[-1]
         finished = finish_instant(plan)
         after = [entry["time"] for entry in log if plan.key in entry["path"] and entry["time"] >= (finished or 0)]
         if finished is not None and after:
             noticed = min(after) - finished
-    return {"requests_before_plan": creation, "requests": len(log),
+        if finished is not None and plan.started_on is not None:
+            deployment = round(finished - plan.started_on.timestamp(), 2)
+    return {"requests_before_plan": creation, "requests": len(log), "deployment_seconds": deployment,
             "mutating": sum(1 for entry in log if entry["method"] in ("POST", "PUT", "DELETE")),
             "plans": len(plans), "plan_status": [plan.status for plan in plans], "notice_seconds": noticed}
 

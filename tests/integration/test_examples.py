@@ -38,7 +38,7 @@ SCENARIOS = {"deployment": ["two_step"]}
 GROUPS = {
     "applications": ["application", "application_info", "application_package", "application_version", "application_version_info",
                      "module_info", "solution", "source_code", "technical_debt_info"],
-    "deployments": ["binary_deployment", "deployment", "deployment_info", "rollback_plan_info"],
+    "deployments": ["binary_deployment", "deployment", "deployment_info", "promotion_plan_info", "rollback_plan_info"],
     "environments": ["blocked_ip", "content_security_policy", "db_connection", "db_connection_info", "environment", "environment_info",
                      "maintenance_mode"],
     "access": ["role", "role_info", "team", "team_info", "token", "user", "user_info"],

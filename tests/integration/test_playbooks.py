@@ -33,7 +33,7 @@ def version_reads(simulator):
 def test_promote_tags_deploys_writes_manifest_and_second_run_changes_nothing(playbook, simulator, tmp_path, profile):
     simulator.set_profile(profile)
     manifest = tmp_path / "release.yml"
-    extra = {"source": "Development", "target": "Test", "tag_modified": True, "manifest_out": str(manifest)}
+    extra = {"source": "Development", "target": "Test", "tag_modified": True, "manifest_out": str(manifest), "name_versions": True}
     run = playbook(PLAYBOOKS / "promote.yml", extra_vars=extra)
     assert run.returncode == 0, run
     assert running(simulator, "Test", ["Customer Portal", "Inventory", "Shared Components", "Mobile Banking", "HR Onboarding", "Orders"]) == {
@@ -65,16 +65,39 @@ def test_promote_lookups_do_not_grow_with_the_applications(playbook, simulator, 
         "applications": ["Customer Portal", "Orders", "Inventory", "Mobile Banking", "Shared Components"]})
     assert run.returncode == 0, run
     moved = {simulator.state.find_app(name).key for name in ("Customer Portal", "Orders", "Mobile Banking", "Shared Components")}
-    reads = version_reads(simulator)
-    # Versions are compared by key; only a server without BaseApplicationVersionLabel (the documented one) costs one
-    # versions read per application that moves, to name its versions in the summary (Inventory does not move).
+    # Versions are compared by key: no versions list is read. The deployed versions' labels come from the plan's
+    # operations; the replaced ones are named where LifeTime sends labels, else shown by key (promote_name_versions names them).
+    assert version_reads(simulator) == []
     if profile == "swagger":
-        assert reads == []
+        assert "deployed Customer Portal: 1.0.0 -> 1.2.0" in run.stdout, run
     else:
-        assert sorted(reads) == sorted(moved), reads
-    assert "deployed Customer Portal: 1.0.0 -> 1.2.0" in run.stdout, run
+        assert re.search(r"deployed Customer Portal: key [0-9a-f-]{36} -> 1\.2\.0", run.stdout), run
+    assert len(moved) == 4
+    before_plan = [r["path"] for r in simulator.requests()]
+    creation = next(i for i, r in enumerate(simulator.requests()) if r["method"] == "POST")
+    assert [path.split("/rest/v2")[-1] for path in before_plan[:creation]] == ["/environments/", "/applications/", "/deployments/"]
     assert running(simulator, "Production", ["Customer Portal", "Orders"]) == {"Customer Portal": "1.2.0", "Orders": "2.1.0"}
     assert "Customer Portal is modified in Development" in run.stdout
+
+
+def test_promote_auto_pick_with_tagging_reads_labels_once_and_only_where_versions_differ(playbook, simulator):
+    """The documented LifeTime names running versions by key only: which version is newer needs labels, read once per
+    application whose source and target run different versions, and not for one that is tagged anyway (was 46 requests)."""
+    run = playbook(PLAYBOOKS / "promote.yml", extra_vars={"source": "Development", "target": "Test", "tag_modified": True})
+    assert run.returncode == 0, run
+    requests = simulator.requests()
+    creation = next(i for i, r in enumerate(requests) if r["method"] == "POST" and r["path"].rstrip("/").endswith("/deployments"))
+    tags = [r["path"].split("/applications/")[1].split("/")[0] for r in requests if r["method"] == "POST" and r["path"].endswith("/versions/")]
+    selection = requests[:next(i for i, r in enumerate(requests) if "/environments/" in r["path"] and "/applications/" in r["path"])]
+    assert [r["path"].split("/rest/v2")[-1] for r in selection[:2]] == ["/environments/", "/applications/"], selection
+    decided = [match.group(1) for match in (re.search(r"applications/([^/]+)/versions/$", r["path"]) for r in selection) if match]
+    assert len(decided) == len(set(decided)), "each versions list is read once"
+    assert not set(decided) & set(tags), "no label is read to decide for an application that is tagged"
+    mobile = simulator.state.find_app("Mobile Banking").key
+    assert decided == [mobile], "Mobile Banking (3.0.0 in Test, 3.1.0 in Development, unmodified) is the one to compare"
+    assert requests[creation - 1]["path"].split("/rest/v2")[-1] == "/deployments/", "the deployment looks nothing up but the plans"
+    assert len(requests) <= 30, [r["path"] for r in requests]
+    assert simulator.state.running_version("Test", "Mobile Banking") == "3.1.0"
 
 
 def test_promote_validation_lists_every_problem_and_changes_nothing(playbook, simulator, tmp_path):
@@ -86,8 +109,8 @@ def test_promote_validation_lists_every_problem_and_changes_nothing(playbook, si
     assert run.returncode != 0
     for problem in ("promote_target_environment: environment 'Staging' not found. Valid environment names: Development, Production, Test.",
                     "application 'Ghost App' of the manifest does not exist",
-                    "manifest entry 'Inventory' has no version",
-                    "version 9.9.9 of application Orders does not exist",
+                    "applications entry 3 (Inventory) has no version",
+                    "version '9.9.9' of application 'Orders' not found",
                     "promote_deployment_zones: application 'Nobody' not found."):
         assert problem in run.stdout, (problem, run)
     assert "(5 problems)" in run.stdout

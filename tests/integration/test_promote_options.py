@@ -47,7 +47,7 @@ def instant(text):
 
 def test_two_step_stop_then_continue_the_same_plan(playbook, simulator):
     simulator.set_scenario("two_step")
-    stopped = playbook(PROMOTE, extra_vars={"applications": TWO_APPS, "two_step": "stop"})
+    stopped = playbook(PROMOTE, extra_vars={"applications": TWO_APPS, "two_step": "stop", "name_versions": True})
     assert stopped.returncode == 0, stopped
     assert task_outcome(stopped, DEPLOY_TASK) == "changed", stopped
     assert recap(stopped)["changed"] >= 1
@@ -61,7 +61,7 @@ def test_two_step_stop_then_continue_the_same_plan(playbook, simulator):
 
     simulator.clear_requests()
     # The prepared plan is this promotion's own: waiting for other plans does not wait for it.
-    finished = playbook(PROMOTE, extra_vars={"applications": TWO_APPS, "two_step": "continue", "wait_for_other_plans": True,
+    finished = playbook(PROMOTE, extra_vars={"applications": TWO_APPS, "two_step": "continue", "wait_for_other_plans": True, "name_versions": True,
                                              "wait_for_other_plans_timeout": 2, "wait_for_other_plans_delay": 1})
     assert finished.returncode == 0, finished
     assert task_outcome(finished, DEPLOY_TASK) == "changed", finished
@@ -143,7 +143,7 @@ def test_wait_for_other_plans_times_out_and_creates_nothing(playbook, simulator,
 
 @pytest.mark.parametrize("tag_modified", [False, True])
 def test_check_mode_then_real_run_then_no_change(playbook, simulator, tag_modified):
-    extra = {"applications": ["Customer Portal", "Orders", "Mobile Banking"], "tag_modified": tag_modified}
+    extra = {"applications": ["Customer Portal", "Orders", "Mobile Banking"], "tag_modified": tag_modified, "name_versions": True}
     expected = {"Customer Portal": "1.2.1" if tag_modified else "1.2.0", "Orders": "2.1.0", "Mobile Banking": "3.1.0"}
     check = playbook(PROMOTE, check=True, extra_vars=extra)
     assert check.returncode == 0, check
