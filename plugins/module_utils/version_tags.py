@@ -1,15 +1,17 @@
 # -*- coding: utf-8 -*-
 # Copyright: (c) 2026, outsystems.lifetime contributors
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
-"""The application_version module's input check and its wait for a new tag to show in the application's versions."""
+"""The application_version module's input check, its wait for a new tag to show in the application's versions, and the
+module versions of a tag based on an earlier version (based_on_version)."""
 
 from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-from ansible_collections.outsystems.lifetime.plugins.module_utils.applications import list_versions, version_label
+from ansible_collections.outsystems.lifetime.plugins.module_utils import endpoints
+from ansible_collections.outsystems.lifetime.plugins.module_utils.applications import list_versions, version_label, version_or_fail
 from ansible_collections.outsystems.lifetime.plugins.module_utils.errors import LifetimeError
-from ansible_collections.outsystems.lifetime.plugins.module_utils.records import is_version, parse_version, record_key
+from ansible_collections.outsystems.lifetime.plugins.module_utils.records import field, is_version, parse_version, record_key
 from ansible_collections.outsystems.lifetime.plugins.module_utils.waiting import WaitTimeout, wait_for
 
 
@@ -44,3 +46,28 @@ def wait_until_listed(client, app_key, app_name, new_key, new_label, wait_timeou
     except WaitTimeout as exc:
         raise LifetimeError("version %s of application '%s' was tagged (key %s) but LifeTime did not show it within wait_timeout "
                             "(%s seconds): raise wait_timeout. %s" % (new_label, app_name, new_key, wait_timeout, exc))
+
+
+def module_versions_of(client, app_key, version):
+    """The keys of a version's module versions: the version list carries them (rollback-app-versions), else one GET of it."""
+    modules = field(version, "ModuleVersions", "moduleVersions")
+    if modules is None:
+        detailed = client.get(endpoints.path(endpoints.APPLICATION_VERSION, application_key=app_key, version_key=record_key(version)),
+                              params={"IncludeModules": True}) or {}
+        modules = field(detailed, "ModuleVersions", "moduleVersions") or []
+    return [record_key(module) for module in modules if record_key(module)]
+
+
+def same_modules(left, right):
+    return sorted(key.lower() for key in left) == sorted(key.lower() for key in right)
+
+
+def based_on(client, application, versions, wanted):
+    """For a tag based on version ``wanted``: its module version keys, and a version other than it made of the same ones
+    (tagged from it before), or None."""
+    app_key = record_key(application)
+    record = version_or_fail(versions, wanted, application)
+    keys = module_versions_of(client, app_key, record)
+    existing = next((version for version in versions if record_key(version) != record_key(record)
+                     and same_modules(module_versions_of(client, app_key, version), keys)), None)
+    return dict(version=version_label(record), version_key=record_key(record), keys=keys, existing=existing)

@@ -41,6 +41,15 @@ options:
     description:
       - With O(state=absent), the key of the version to delete, instead of O(version).
     type: str
+  based_on_version:
+    description:
+      - Tag a version made of the module versions of this earlier version (its version string or key) instead of
+        what runs in O(environment), as LifeTime's "Rollback to a Previous Version" does (the C(ModuleVersionKeys) of
+        the tagging API). O(environment) must hold those module versions (it ran that version); LifeTime refuses the tag
+        otherwise. Not for mobile applications, which LifeTime tags only as they run.
+      - Idempotent. When the application already has another version made of those module versions, nothing is
+        tagged and that version is returned (unless a different explicit O(version) is asked for).
+    type: str
   bump:
     description:
       - Which part of the highest existing version O(version=auto) raises.
@@ -113,6 +122,13 @@ EXAMPLES = r"""
       - native_platform: iOS
         version_number: "3.2.0"
 
+- name: Tag in Test a new version of Orders made of version 2.0.0's modules (a rollback, since 2.0.0 cannot be redeployed over 2.1.0)
+  outsystems.lifetime.application_version:
+    application: Orders
+    environment: Test
+    based_on_version: "2.0.0"
+    change_log: Rollback to 2.0.0
+
 - name: Delete a version no environment runs any more (1.2.0, now that Development runs the version tagged above)
   outsystems.lifetime.application_version:
     application: Customer Portal
@@ -168,7 +184,7 @@ from ansible_collections.outsystems.lifetime.plugins.module_utils.client import 
 from ansible_collections.outsystems.lifetime.plugins.module_utils.errors import LifetimeError
 from ansible_collections.outsystems.lifetime.plugins.module_utils.module_base import LifetimeModule
 from ansible_collections.outsystems.lifetime.plugins.module_utils.records import next_version, record_key, record_name
-from ansible_collections.outsystems.lifetime.plugins.module_utils.version_tags import asked_version, wait_until_listed
+from ansible_collections.outsystems.lifetime.plugins.module_utils.version_tags import asked_version, based_on, wait_until_listed
 
 
 def tag(module):
@@ -188,7 +204,11 @@ def tag(module):
     before = dict(application=record_name(application), environment=record_name(environment), version=base_label,
                   version_key=base_key, is_modified=modified)
 
-    unmodified = base_key is not None and not modified
+    based = based_on(module.client, application, versions, params["based_on_version"]) if params["based_on_version"] else None
+    if based and based["existing"] is not None and (wanted == "auto" or same_version(wanted, version_label(based["existing"]))):
+        existing = based["existing"]
+        module.exit_result(False, before, before, version=version_label(existing), version_key=record_key(existing), tagged=False, **result)
+    unmodified = not based and base_key is not None and not modified
     if unmodified and (wanted == "auto" or same_version(wanted, base_label)):
         module.exit_result(False, before, before, version=base_label, version_key=base_key, tagged=False, **result)
 
@@ -213,6 +233,8 @@ def tag(module):
               for item in params["mobile_versions"] or []]
     if mobile:
         body["MobileVersions"] = mobile
+    if based:
+        body["ModuleVersionKeys"] = based["keys"]
     answer = module.client.post(endpoints.path(endpoints.ENVIRONMENT_APPLICATION_VERSIONS, environment_key=env_key, application_key=app_key), body=body)
     new_key = extract_key(answer, "ApplicationVersionKey")
 
@@ -262,6 +284,7 @@ def main():
             )),
             state=dict(type="str", choices=["present", "absent"], default="present"),
             wait_timeout=dict(type="int", default=60),
+            based_on_version=dict(type="str"),
         ),
         supports_check_mode=True,
         required_if=[("state", "present", ["environment"])],

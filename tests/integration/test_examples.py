@@ -37,7 +37,7 @@ SCENARIOS = {"deployment": ["two_step"]}
 GROUPS = {
     "applications": ["application", "application_info", "application_package", "application_version", "application_version_info",
                      "configuration_value", "module_info", "solution", "source_code", "technical_debt_info"],
-    "deployments": ["binary_deployment", "deployment", "deployment_info", "promotion_plan_info"],
+    "deployments": ["binary_deployment", "deployment", "deployment_info", "promotion_plan_info", "rollback_plan_info"],
     "environments": ["blocked_ip", "content_security_policy", "db_connection", "db_connection_info", "environment", "environment_info",
                      "maintenance_mode"],
     "access": ["role", "role_info", "team", "team_info", "token", "user", "user_info"],
@@ -83,7 +83,16 @@ def prepare_configuration_value(simulator, files):
     (files / "trigger_manifest.json").write_text(json.dumps(manifest))
 
 
-PREPARE = {"binary_deployment": prepare_binary_deployment, "configuration_value": prepare_configuration_value}
+def prepare_rollback_plan_info(simulator, files):
+    """The bad release the examples plan to roll back: Orders 2.1.0 and Mobile Banking 3.1.0 deployed to Production."""
+    connection = {"lifetime_url": simulator.root_url, "lifetime_token": TOKEN, "retries": 1, "timeout": 10}
+    for source, target, apps in (("Development", "Test", ["Mobile Banking"]), ("Test", "Production", ["Orders", "Mobile Banking"])):
+        result = run_module("deployment", dict(connection, source_environment=source, target_environment=target, applications=apps))
+        assert result.get("status") == "finished_successful", result
+
+
+PREPARE = {"binary_deployment": prepare_binary_deployment, "configuration_value": prepare_configuration_value,
+           "rollback_plan_info": prepare_rollback_plan_info}
 
 
 class GroupRun:

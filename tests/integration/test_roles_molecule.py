@@ -13,7 +13,7 @@ import pytest
 
 from testlib.collection import BIN, REPO, linked_collections_root
 
-ROLES = ("promote", "tag", "backup", "airgap")
+ROLES = ("promote", "tag", "backup", "airgap", "rollback")
 # Every role on the documented LifeTime; the roles that name versions also on one sending the swagger-only fields
 # (BaseApplicationVersionLabel...). The scenarios' simulators read LIFETIME_SIM_PROFILE.
 SCENARIOS = [(role, "documented") for role in ROLES] + [("promote", "swagger"), ("tag", "swagger")]

@@ -117,8 +117,40 @@ def check_mobile_versions(app, mobile_versions):
                 number, platform, ".".join(str(p) for p in latest[platform])))
 
 
+def based_on_module_versions(state, app, env, status, keys):
+    """The module versions the new version is made of, from the body's ModuleVersionKeys; None: new ones, from what runs.
+
+    The swagger calls ModuleVersionKeys a check that the application still runs those module versions (the documented
+    tagging passes the running ones: newver-create-version); OutSystems' "Rollback to a Previous Version" page tags a
+    version based on an earlier one, from module versions the environment holds. Both hold here. Every key must be a
+    known module version of the application. Keys among those running pass the check (unmodified and complete, the new
+    version is made of them: nothing was published since). Others must name one version of each module, all held by
+    the environment (it ran them: Application.module_versions_in), and not for a mobile application (the page: LifeTime
+    does not create a tag based on a previous mobile version).
+    """
+    if not keys:
+        return None
+    owner = dict((version["Key"], module_key) for module_key in app.module_keys for version in state.modules[module_key].versions)
+    unknown = [key for key in keys if key not in owner]
+    if unknown:
+        raise ApiError(400, "Module version(s) {0} not found in application '{1}'.".format(", ".join(unknown), app.name))
+    running = app.version_by_key(status.version_key)
+    running_keys = running.module_version_keys if running is not None else []
+    if set(keys) <= set(running_keys):
+        return list(running_keys) if set(keys) == set(running_keys) and not status.modified else None
+    if sorted(owner[key] for key in keys) != sorted(app.module_keys):
+        raise ApiError(400, "ModuleVersionKeys must name one version of each module of application '{0}'.".format(app.name))
+    if app.is_mobile():
+        raise ApiError(400, "A version of mobile application '{0}' can only be tagged from what runs in '{1}'.".format(app.name, env.name))
+    missing = [key for key in keys if key not in app.module_versions_in(env.key)]
+    if missing:
+        raise ApiError(400, "Environment '{0}' does not have module version(s) {1} of application '{2}'.".format(
+            env.name, ", ".join(missing), app.name))
+    return [key for module_key in app.module_keys for key in keys if owner[key] == module_key]
+
+
 def create_version(req):
-    """Tag what runs in an environment as a new application version."""
+    """Tag what runs in an environment (or, with ModuleVersionKeys, module versions it holds) as a new application version."""
     state = req.state
     env = state.env_or_404(req.params["EnvironmentKey"])
     app = state.app_or_404(req.params["ApplicationKey"])
@@ -130,15 +162,20 @@ def create_version(req):
     mobile_versions = req.body_field("MobileVersions") or []
     if app.is_mobile():
         check_mobile_versions(app, mobile_versions)
+    based_on = based_on_module_versions(state, app, env, status, req.body_field("ModuleVersionKeys") or [])
     now = clock.utc_now()
-    module_version_keys = []
-    for module_key in app.module_keys:
-        module = state.modules[module_key]
-        module_version_keys.append(module.add_version(make_key("moduleversion", module.name, label), now, state.service_user)["Key"])
+    module_version_keys = based_on or []
+    if based_on is None:
+        for module_key in app.module_keys:
+            module = state.modules[module_key]
+            module_version_keys.append(module.add_version(make_key("moduleversion", module.name, label), now, state.service_user)["Key"])
     version = AppVersion(app, label, req.body_field("ChangeLog", "") or "", now, module_version_keys, mobile_versions)
     version.visible_at = clock.now() + state.tag_delay_seconds
     app.versions.append(version)
-    app.status[env.key] = EnvStatus(version.key, False, status.zone_key)
+    app.ran(env.key, version.key)
+    running = app.version_by_key(status.version_key)
+    if based_on is None or (not status.modified and running is not None and running.module_version_keys == based_on):
+        app.status[env.key] = EnvStatus(version.key, False, status.zone_key)  # what runs there is now this version
     return json_response(201, {"ApplicationVersionKey": version.key})
 
 

@@ -6,7 +6,7 @@ from . import clock, lifecycle, records
 from .api import ApiError, empty_response, json_response, list_response, text_response
 from .downloads import parse_package
 from .lifecycle import CommandRefused, Plan
-from .model import Application, AppVersion, Module
+from .model import Application, AppVersion, Module, version_tuple
 
 
 def resolve_zone(env, zone_key):
@@ -16,6 +16,22 @@ def resolve_zone(env, zone_key):
     if not any(zone["Key"] == zone_key for zone in env.zones):
         raise ApiError(400, "Deployment zone '{0}' does not exist in environment '{1}'.".format(zone_key, env.name))
     return zone_key
+
+
+def check_not_lower(state, app, version, target):
+    """LifeTime does not deploy a web (reactive) application version lower than the one the target runs; a mobile one it
+    does (OutSystems' "Rollback to a Previous Version" and the documented mobile rollback, rollback-create).
+
+    Assumed answer: the docs say only that it is not possible; like LifeTime's other refusals of a plan's content, the
+    plan is refused when created or updated, with 400 and an Errors list naming the application and both versions.
+    """
+    status = app.status.get(target.key)
+    running = app.version_by_key(status.version_key) if status is not None else None
+    if app.is_mobile() or running is None or version_tuple(version.version) >= version_tuple(running.version):
+        return
+    raise ApiError(400, "Application '{0}' version {1} cannot be deployed to '{2}': it runs version {3}, and a version lower "
+                        "than the running one cannot be deployed. Create a new version based on {1} instead.".format(
+                            app.name, version.version, target.name, running.version))
 
 
 def build_operations(req, target):
@@ -28,6 +44,7 @@ def build_operations(req, target):
             raise ApiError(400, "Application version with key '{0}' not found.".format(version_key))
         if any(op["app_key"] == app.key for op in operations):
             raise ApiError(400, "Application '{0}' appears more than once in the deployment plan.".format(app.name))
+        check_not_lower(req.state, app, version, target)
         operations.append({"app_key": app.key, "version_key": version.key, "label": "Deploy " + version.version,
                            "zone_key": resolve_zone(target, zone_key)})
     return operations

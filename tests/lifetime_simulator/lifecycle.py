@@ -220,6 +220,7 @@ def finish_plan(state, plan, when):
     for op in plan.operations:
         app, _version = state.find_version(op["version_key"])
         app.status[plan.target_key] = EnvStatus(op["version_key"], False, op["zone_key"])
+        app.ran(plan.target_key, op["version_key"])
     plan.add_log("Deployment plan finished.", "Info", when)
 
 

@@ -113,6 +113,9 @@ class Application:
         self.status = {}
         self.producers = []
         self.blocked = {}
+        # {environment key: keys of the versions that ran there}: an environment keeps the module versions it ran
+        # (LifeTime tags a version based on an earlier one from them: "Rollback to a Previous Version").
+        self.history = {}
 
     def version_by_key(self, version_key):
         return next((v for v in self.versions if v.key == version_key), None)
@@ -122,6 +125,18 @@ class Application:
 
     def is_mobile(self):
         return self.kind == "Mobile"
+
+    def ran(self, env_key, version_key):
+        """Record that ``env_key`` ran ``version_key`` (deployed or tagged there)."""
+        self.history.setdefault(env_key, set()).add(version_key)
+
+    def module_versions_in(self, env_key):
+        """Keys of the module versions ``env_key`` holds: those of every version that ran there."""
+        keys = set()
+        for version in self.versions:
+            if version.key in self.history.get(env_key, ()):
+                keys.update(version.module_version_keys)
+        return keys
 
 
 class User:

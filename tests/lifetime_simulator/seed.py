@@ -1,7 +1,7 @@
 """The deterministic seed: three environments, six applications, users, roles and teams."""
 from datetime import datetime, timedelta, timezone
 
-from .model import Application, AppVersion, EnvStatus, Environment, Module, Role, Team, User, make_key
+from .model import Application, AppVersion, EnvStatus, Environment, Module, Role, Team, User, make_key, version_tuple
 
 SEED_EPOCH = datetime(2026, 3, 2, 9, 0, 0, tzinfo=timezone.utc)
 
@@ -117,6 +117,10 @@ def build_application(state, name, kind, module_names, labels, running):
     for env_name, (label, modified) in running.items():
         env = state.find_env(env_name)
         app.status[env.key] = EnvStatus(app.version_by_label(label).key, modified, env.default_zone()["Key"])
+        # Versions reach an environment in order: it ran every version up to the one it runs.
+        for version in app.versions:
+            if version_tuple(version.version) <= version_tuple(label):
+                app.ran(env.key, version.key)
     state.add_app(app)
     return app
 

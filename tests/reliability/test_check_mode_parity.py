@@ -86,13 +86,14 @@ CHANGES = {
 
 INFO_MODULES = ["environment_info", "application_info", "application_version_info", "module_info", "deployment_info",
                 "user_info", "team_info", "role_info", "db_connection_info", "api_conformance_info", "technical_debt_info",
-                "promotion_plan_info"]
+                "promotion_plan_info", "rollback_plan_info"]
 INFO_ARGS = {
     "application_version_info": dict(application="Customer Portal"),
     "module_info": dict(),
     "deployment_info": dict(),
     "db_connection_info": dict(environment="Development"),
     "promotion_plan_info": dict(source_environment="Development", target_environment="Test", tag_modified=True),
+    "rollback_plan_info": dict(target_environment="Production", applications=[dict(name="Mobile Banking", version="3.0.0")]),
     # The simulator's AI Mentor Studio API (same server) and its credentials; the URL is filled in per run.
     "technical_debt_info": dict(applications=["Orders"], aims_api_key="demo-aims-key", aims_activation_code="demo-activation-code"),
 }

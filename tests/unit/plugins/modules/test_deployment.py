@@ -106,20 +106,23 @@ def test_nothing_to_deploy_creates_nothing(simulator, run_module):
 
 
 def test_explicit_version_and_zone(simulator, run_module):
-    result = promote(run_module, applications=[{"name": "Customer Portal", "version": "1.0", "deployment_zone": "DMZ"}])
+    result = promote(run_module, applications=[{"name": "Customer Portal", "version": "1.2", "deployment_zone": "DMZ"}])
     assert result["status"] == "finished_successful", result
-    assert result["applications_to_deploy"][0]["to_version"] == "1.0.0"
+    assert result["applications_to_deploy"][0]["to_version"] == "1.2.0"
     assert result["applications_to_deploy"][0]["deployment_zone"] == "DMZ"
-    assert simulator.state.running_version("Test", "Customer Portal") == "1.0.0"
+    assert simulator.state.running_version("Test", "Customer Portal") == "1.2.0"
 
 
 def test_version_key_running_nowhere(simulator, run_module):
     """A version given by key that runs nowhere is read with IncludeModules (LifeTime answers 400 without it)."""
-    old = simulator.state.find_app("Inventory").version_by_label("0.9.0")
+    inventory = simulator.state.find_app("Inventory")
+    old = inventory.version_by_label("0.9.0")
+    # LifeTime does not deploy a web version lower than the running one: Test runs Inventory no more
+    del inventory.status[simulator.state.find_env("Test").key]
     result = promote(run_module, applications=[{"name": "Inventory", "version": old.key}])
     assert result["status"] == "finished_successful", result
     moved = result["applications_to_deploy"][0]
-    assert (moved["from_version"], moved["to_version"], moved["version_key"]) == ("1.0.0", "0.9.0", old.key)
+    assert (moved["from_version"], moved["to_version"], moved["version_key"]) == (None, "0.9.0", old.key)
     [read] = [r for r in simulator.requests() if r["path"].rstrip("/").endswith("/versions/" + old.key)]
     assert read["query"].get("IncludeModules") in ("true", ["true"])
     assert simulator.state.running_version("Test", "Inventory") == "0.9.0"
@@ -132,8 +135,11 @@ def test_request_count_does_not_grow_with_applications(simulator, run_module, pr
     def gets_before_create(apps):
         simulator.reset()
         simulator.set_profile(profile)  # reset() goes back to the default profile
+        # Every application moves to a higher version (LifeTime deploys no lower web version): Production's Inventory runs 0.9.0.
+        inventory = simulator.state.find_app("Inventory")
+        inventory.status[simulator.state.find_env("Production").key].version_key = inventory.version_by_label("0.9.0").key
         simulator.clear_requests()
-        result = run_module("deployment", state="present", source_environment="Production", target_environment="Development",
+        result = run_module("deployment", state="present", source_environment="Development", target_environment="Production",
                             applications=apps)
         assert result["created"], result
         assert all(item["from_version"] and item["to_version"] for item in result["applications_to_deploy"]), result
