@@ -247,3 +247,46 @@ def test_airgap_role_creates_an_application_the_target_never_had(playbook, simul
         assert recap(again)["changed"] == 0 and simulator.mutating_requests() == []
     finally:
         source.stop()
+
+
+def plan_order(infrastructure):
+    """The application of each deployment plan, in the order the plans were created."""
+    with infrastructure.state.lock:
+        return [infrastructure.state.apps[plan.operations[0]["app_key"]].name for plan in infrastructure.state.plans.values()]
+
+
+def ordered_airgap_play(simulator, target, applications, workdir, order=True):
+    play = yaml.safe_load(airgap_play((simulator.root_url, "demo-token"), (target.root_url, "target-token"), applications, workdir))
+    play[0]["roles"][0]["vars"].update(airgap_dependency_order=order, airgap_probe={"url": simulator.root_url, "key": "probe-key"})
+    return yaml.safe_dump(play, sort_keys=False)
+
+
+def test_airgap_role_deploys_producers_before_their_consumers(playbook, simulator, second_infrastructure, tmp_path):
+    simulator.probe.configure({"key": "probe-key"})
+    apps = ["Orders", "Customer Portal", "Shared Components", "Inventory"]
+    run = playbook(ordered_airgap_play(simulator, second_infrastructure, apps, tmp_path / "packages"))
+    assert run.returncode == 0, run
+    # Shared Components produces for Customer Portal and Orders (the probe of the source, asked about the versions moved);
+    # Inventory runs the same version in the target and does not move.
+    assert plan_order(second_infrastructure) == ["Shared Components", "Customer Portal", "Orders"]
+    asked = [(r["query"]["ApplicationName"], r["query"]["ApplicationVersion"]) for r in simulator.requests()
+             if r["path"].endswith("/GetApplicationDependencies")]
+    assert sorted(asked) == [("Customer Portal", "1.2.0"), ("Orders", "2.1.0"), ("Shared Components", "1.1.0")]
+    assert running(second_infrastructure, "Production", apps[:3]) == {"Orders": "2.1.0", "Customer Portal": "1.2.0", "Shared Components": "1.1.0"}
+    assert "probe-key" not in run.output
+
+
+def test_airgap_role_without_dependency_order_keeps_the_sources_order(playbook, simulator, second_infrastructure, tmp_path):
+    run = playbook(ordered_airgap_play(simulator, second_infrastructure, ["Orders", "Shared Components"], tmp_path / "packages", order=False))
+    assert run.returncode == 0, run
+    assert plan_order(second_infrastructure) == ["Orders", "Shared Components"]
+    assert not [r for r in simulator.requests() if r["path"].startswith("/CI_CDProbe/")]
+
+
+def test_airgap_role_stops_on_a_dependency_cycle_before_anything_moves(playbook, simulator, second_infrastructure, tmp_path):
+    simulator.probe.configure({"key": "probe-key", "dependencies": {"Shared Components": ["Customer Portal"]}})
+    run = playbook(ordered_airgap_play(simulator, second_infrastructure, ["Orders", "Customer Portal", "Shared Components"],
+                                       tmp_path / "packages"))
+    assert run.returncode != 0, run
+    assert "Customer Portal -> Shared Components -> Customer Portal" in run.stdout, run
+    assert second_infrastructure.mutating_requests() == [] and not (tmp_path / "packages").exists()

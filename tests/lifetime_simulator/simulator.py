@@ -4,6 +4,7 @@ import threading
 
 from .aims import AIMS_BASE_PATH, AimsState
 from .downloads import expire_all_links
+from .probe import PROBE_BASE_PATH, ProbeState
 from .profiles import DEFAULT_PROFILE, Profile
 from .requestlog import RequestLog
 from .routes import Router
@@ -51,6 +52,7 @@ class Simulator:
         self.state.tokens = {token: None}
         self.state.scenarios = self.scenarios
         self.aims = AimsState()
+        self.probe = ProbeState(self.state)
         self.default_profile = profile
         self.set_profile(profile)
         self.httpd = None
@@ -103,6 +105,11 @@ class Simulator:
         return self.root_url + AIMS_BASE_PATH
 
     @property
+    def probe_url(self):
+        """The CI/CD Probe base (probe.py) this server also answers; its BDD Framework runners are under root_url."""
+        return self.root_url + PROBE_BASE_PATH
+
+    @property
     def valid_tokens(self):
         with self.state.lock:
             return list(self.state.tokens)
@@ -142,4 +149,5 @@ class Simulator:
         deployment time given at start."""
         self.state.reset()
         self.aims.reset()
+        self.probe.reset()
         self.set_profile(self.default_profile)

@@ -19,10 +19,12 @@ ENDPOINTS_FILE = REPO / "plugins" / "module_utils" / "endpoints.py"
 # Entries that are not LifeTime API v2 paths, each with the reason.
 NOT_LIFETIME = {
     "AIMS_": "the AI Mentor Studio API (technical_debt.py), a different service with its own base address",
+    "PROBE_": "the CI/CD Probe (cicd_probe.py), an application installed in an environment, with its own base address",
+    "BDD_": "the BDD Framework's test runners (cicd_probe.py, bdd_runs.py), applications installed in an environment",
 }
 # A string literal that starts like a LifeTime or AI Mentor Studio path (raw strings are regular expressions that
 # recognise a path in an error, errors.py's version hints, not paths the collection calls).
-PATH_LITERAL = re.compile(r"(?<![rR])[\"'](?:/?(?:deployments|applications|environments|users|teams|roles|modules|auth|downloads)/|/?TechnicalDebt_)")
+PATH_LITERAL = re.compile(r"(?<![rR])[\"'](?:/?(?:deployments|applications|environments|users|teams|roles|modules|auth|downloads)/|/?TechnicalDebt_|/?ScanBDDTestEndpoints|/?GetApplicationDependencies|/?BDDTestRunner/)")
 # A call that names a table entry: client.get(endpoints.X ...), client.post(endpoints.path(endpoints.X, ...)), ...
 NAMED_CALL = re.compile(r"\.(get|get_list|records|read|post|put|delete)\(\s*(?:\"GET [^\"]*\",\s*)?(?:endpoints\.path\(\s*)?endpoints\.([A-Z][A-Z0-9_]*)")
 NAMED_REQUEST = re.compile(r"\.request\(\s*\"(GET|POST|PUT|DELETE)\",\s*(?:endpoints\.path\(\s*)?endpoints\.([A-Z][A-Z0-9_]*)")
