@@ -290,3 +290,32 @@ def test_airgap_role_stops_on_a_dependency_cycle_before_anything_moves(playbook,
     assert run.returncode != 0, run
     assert "Customer Portal -> Shared Components -> Customer Portal" in run.stdout, run
     assert second_infrastructure.mutating_requests() == [] and not (tmp_path / "packages").exists()
+
+
+def test_pipeline_bdd_gate_stops_before_production_when_a_test_fails(playbook, simulator, tmp_path):
+    import json
+    import xml.etree.ElementTree as ElementTree
+
+    manifest, report = tmp_path / "release.yml", tmp_path / "junit-result.xml"
+    extra = {"manifest": str(manifest), "applications": ["Orders", "Inventory"], "confirm_production": True, "bdd_gate": True,
+             "bdd_junit": str(report)}
+    production = simulator.state.find_env("Production").key
+    before = running(simulator, "Production", ["Orders", "Inventory"])
+
+    run = playbook(PLAYBOOKS / "pipeline.yml", env={"CICD_PROBE_URL": simulator.root_url}, extra_vars=extra)
+
+    assert run.returncode != 0, run
+    assert "BDD gate: 1 of 3 BDD tests did not pass (1 failed, 0 errors): test_InventoryTests__StockLevels" in run.stdout, run
+    assert simulator.state.running_version("Test", "Inventory") == "1.0.1", "the first play deployed to Test"
+    assert running(simulator, "Production", ["Orders", "Inventory"]) == before
+    assert [r for r in simulator.mutating_requests() if production in json.dumps(r)] == [], "zero mutating requests to Production"
+    suite = ElementTree.parse(str(report)).getroot().find("testsuite")
+    assert (suite.get("tests"), suite.get("failures"), suite.get("errors")) == ("3", "1", "0")
+
+    simulator.clear_requests()
+    passing = playbook(PLAYBOOKS / "pipeline.yml", env={"CICD_PROBE_URL": simulator.root_url},
+                       extra_vars=dict(extra, applications=["Customer Portal", "Orders"], bdd_probe_version=2, bdd_parallel=2))
+    assert passing.returncode == 0, passing
+    assert running(simulator, "Production", ["Customer Portal", "Orders"]) == {"Customer Portal": "1.2.1", "Orders": "2.1.0"}
+    suite = ElementTree.parse(str(report)).getroot().find("testsuite")
+    assert (suite.get("tests"), suite.get("failures"), suite.get("errors")) == ("4", "0", "0")
