@@ -45,7 +45,7 @@ class BddClient(Transport):
     retry_read_timeouts = False
 
 
-def test_name(endpoint):
+def junit_name(endpoint):
     """The JUnit testcase name of an endpoint, as the pipeline writes it (double underscore)."""
     return "test_%s__%s" % (endpoint["test_suite"], endpoint["name"])
 
@@ -80,7 +80,7 @@ def run_test(client, endpoint, clock=time.time):
     """Run one test endpoint; the result record (never raises for the test's own problems)."""
     started = clock()
     result = {"application": endpoint.get("application"), "test_suite": endpoint["test_suite"], "name": endpoint["name"],
-              "type": endpoint.get("type", "server"), "url": endpoint["url"], "test_name": test_name(endpoint),
+              "type": endpoint.get("type", "server"), "url": endpoint["url"], "test_name": junit_name(endpoint),
               "suite_success": False, "error_message": "", "successful_scenarios": 0, "failed_scenarios": 0, "failure_reports": [],
               "status": None}
     try:

@@ -128,7 +128,7 @@ class ProbeClient(Transport):
             params["WebFlowExcludePattern" if self.version == 1 else "TestFlowExcludePattern"] = exclude_pattern
         found = []
         for index, element in enumerate(self.read(endpoints.PROBE_SCAN, params)):
-            found.append(test_module(element, self.version, "GET %s?ApplicationName=%s: element %d" % (endpoints.PROBE_SCAN, application, index)))
+            found.append(scanned_module(element, self.version, "GET %s?ApplicationName=%s: element %d" % (endpoints.PROBE_SCAN, application, index)))
         return found
 
     def producers(self, application, version):
@@ -143,7 +143,7 @@ class ProbeClient(Transport):
         return keys
 
 
-def test_module(element, version, where):
+def scanned_module(element, version, where):
     """One element of a scan answer, v1 or v2, as {"test_suite", "type", "screens"}; flows without screens are skipped."""
     if not isinstance(element, dict):
         raise ValueError("%s is %.200r, not an object" % (where, element))
@@ -171,19 +171,19 @@ def test_module(element, version, where):
     return {"test_suite": name, "type": kind, "screens": screens}
 
 
-def test_url(bdd_address, runner_api, test_suite, test_name):
+def runner_url(bdd_address, runner_api, test_suite, test_name):
     return join(bdd_address, runner_api, endpoints.path(endpoints.BDD_TEST_RUNNER, test_suite=quote(test_suite, safe=""),
                                                         test_name=quote(test_name, safe="")))
 
 
-def test_endpoints(modules, application, bdd_address, server_api, client_api):
+def endpoints_of(modules, application, bdd_address, server_api, client_api):
     """One endpoint per test screen: {"application", "test_suite", "name", "type", "url"}, in the probe's order."""
     found = []
     for module in modules:
         api = client_api if module["type"] == CLIENT_SIDE else server_api
         for screen in module["screens"]:
             found.append({"application": application, "test_suite": module["test_suite"], "name": screen, "type": module["type"],
-                          "url": test_url(bdd_address, api, module["test_suite"], screen)})
+                          "url": runner_url(bdd_address, api, module["test_suite"], screen)})
     return found
 
 
@@ -191,7 +191,7 @@ def discover(client, applications, bdd_address, server_api, client_api, exclude_
     """(endpoints, {application: number of endpoints}) for the applications, scanned in the order given."""
     found, per_application = [], {}
     for application in applications:
-        endpoints_here = test_endpoints(client.scan(application, exclude_pattern), application, bdd_address, server_api, client_api)
+        endpoints_here = endpoints_of(client.scan(application, exclude_pattern), application, bdd_address, server_api, client_api)
         per_application[application] = len(endpoints_here)
         found.extend(endpoints_here)
     return found, per_application

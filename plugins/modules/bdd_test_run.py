@@ -249,7 +249,7 @@ from ansible_collections.outsystems.lifetime.plugins.module_utils.cicd_probe imp
     discover,
     probe_argument_spec,
     probe_client,
-    test_url,
+    runner_url,
 )
 from ansible_collections.outsystems.lifetime.plugins.module_utils.connection import default_of
 from ansible_collections.outsystems.lifetime.plugins.module_utils.module_base import LifetimeModule
@@ -265,7 +265,7 @@ def given_endpoints(params, address):
         record = dict(endpoint)
         if not record.get("url"):
             api = params["bdd_client_api"] if record["type"] == CLIENT_SIDE else params["bdd_server_api"]
-            record["url"] = test_url(address, api, record["test_suite"], record["name"])
+            record["url"] = runner_url(address, api, record["test_suite"], record["name"])
         found.append(record)
     return found
 
