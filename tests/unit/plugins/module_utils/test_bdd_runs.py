@@ -49,3 +49,26 @@ def test_a_scan_element_without_its_fields_is_named_in_the_error(element, versio
 ])
 def test_the_scheme_is_kept_for_http_and_https_otherwise(given, address):
     assert environment_address(given, "probe_url") == address
+
+
+def test_the_probe_client_waits_as_each_refusal_asks(simulator, sleeps):
+    from ansible_collections.outsystems.lifetime.plugins.module_utils.cicd_probe import ProbeClient
+
+    simulator.set_scenario("rate_limit", path_contains="GetApplicationDependencies", retry_after=2, count=1)
+    simulator.set_scenario("http_5xx", path_contains="GetApplicationDependencies", status=503, retry_after=5, count=1)
+    client = ProbeClient(simulator.root_url, version=2, retries=3, sleep=sleeps)
+    assert client.producers("Orders", "2.1.0") == [simulator.state.find_app("Shared Components").key]
+    assert sleeps == [2.0, 5.0]
+    assert [entry["status"] for entry in simulator.requests()] == [429, 503, 200]
+
+
+def test_the_probe_client_gives_up_after_its_retries_naming_the_request(simulator, sleeps, fast_backoff):
+    from ansible_collections.outsystems.lifetime.plugins.module_utils.cicd_probe import ProbeClient
+    from ansible_collections.outsystems.lifetime.plugins.module_utils.errors import LifetimeApiError
+
+    simulator.set_scenario("http_5xx", path_contains="ScanBDD", status=503, count=3)
+    client = ProbeClient(simulator.root_url, retries=2, sleep=sleeps)
+    with pytest.raises(LifetimeApiError) as caught:
+        client.scan("Orders")
+    assert "GET /ScanBDDTestEndpoints (CI/CD Probe) failed with HTTP 503" in str(caught.value)
+    assert len(sleeps) == 2 and len(simulator.requests()) == 3

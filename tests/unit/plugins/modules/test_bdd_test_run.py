@@ -184,3 +184,14 @@ def test_bad_input_fails_before_any_request(probe, simulator, args, words):
 def test_without_a_probe_address_the_failure_names_the_option(run_module, simulator):
     result = run_module("test_endpoint_info", applications=["Orders"])
     assert result["failed"] and "probe_url" in result["msg"] and "CICD_PROBE_URL" in result["msg"], result
+
+
+def test_the_endpoints_test_endpoint_info_returns_run_as_they_are(probe, simulator):
+    found = probe("test_endpoint_info", applications=["Customer Portal"], probe_version=2)
+    simulator.clear_requests()
+    result = probe("bdd_test_run", endpoints=found["endpoints"])
+    assert not result.get("failed"), result
+    assert [(r["application"], r["test_name"], r["outcome"]) for r in result["results"]] == [
+        ("Customer Portal", "test_CustomerPortalTests__Login", "passed"), ("Customer Portal", "test_CustomerPortalTests__Checkout", "passed")]
+    assert scans(simulator) == [] and [path for path, _status in runs(simulator)] == [
+        "/TestRunner_API/rest/v1/BDDTestRunner/CustomerPortalTests/Login", "/TestRunner_API/rest/v1/BDDTestRunner/CustomerPortalTests/Checkout"]
