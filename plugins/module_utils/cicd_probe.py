@@ -75,9 +75,9 @@ def probe_client(params, sleep=time.sleep):
     if not params.get("probe_url"):
         raise ValueError("probe_url is not set: give the address of the environment where the CI/CD Probe is installed "
                          "(or set CICD_PROBE_URL)")
-    return ProbeClient(params["probe_url"], params.get("probe_key"), params["probe_version"], params["probe_api"],
-                       validate_certs=default_of("validate_certs", params), ca_path=params.get("ca_path"),
-                       timeout=default_of("timeout", params), retries=default_of("retries", params), proxy=params.get("proxy"),
+    return ProbeClient(params["probe_url"], timeout=default_of("timeout", params), retries=default_of("retries", params),
+                       key=params.get("probe_key"), version=params["probe_version"], api=params["probe_api"],
+                       validate_certs=default_of("validate_certs", params), ca_path=params.get("ca_path"), proxy=params.get("proxy"),
                        sleep=sleep)
 
 
@@ -97,7 +97,7 @@ class ProbeClient(Transport):
     service = "the CI/CD Probe"
     url_option = "probe_url"
 
-    def __init__(self, url, key=None, version=1, api="CI_CDProbe/rest", validate_certs=True, ca_path=None, timeout=30, retries=3,
+    def __init__(self, url, timeout, retries, key=None, version=1, api="CI_CDProbe/rest", validate_certs=True, ca_path=None,
                  proxy=None, backoff_factor=1.0, sleep=time.sleep):
         if version not in (1, 2):
             raise ValueError("probe_version %r is not one the CI/CD Probe has; valid: 1, 2" % (version,))

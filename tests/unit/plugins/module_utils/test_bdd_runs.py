@@ -56,7 +56,7 @@ def test_the_probe_client_waits_as_each_refusal_asks(simulator, sleeps):
 
     simulator.set_scenario("rate_limit", path_contains="GetApplicationDependencies", retry_after=2, count=1)
     simulator.set_scenario("http_5xx", path_contains="GetApplicationDependencies", status=503, retry_after=5, count=1)
-    client = ProbeClient(simulator.root_url, version=2, retries=3, sleep=sleeps)
+    client = ProbeClient(simulator.root_url, timeout=10, retries=3, version=2, sleep=sleeps)
     assert client.producers("Orders", "2.1.0") == [simulator.state.find_app("Shared Components").key]
     assert sleeps == [2.0, 5.0]
     assert [entry["status"] for entry in simulator.requests()] == [429, 503, 200]
@@ -67,7 +67,7 @@ def test_the_probe_client_gives_up_after_its_retries_naming_the_request(simulato
     from ansible_collections.outsystems.lifetime.plugins.module_utils.errors import LifetimeApiError
 
     simulator.set_scenario("http_5xx", path_contains="ScanBDD", status=503, count=3)
-    client = ProbeClient(simulator.root_url, retries=2, sleep=sleeps)
+    client = ProbeClient(simulator.root_url, timeout=10, retries=2, sleep=sleeps)
     with pytest.raises(LifetimeApiError) as caught:
         client.scan("Orders")
     assert "GET /ScanBDDTestEndpoints (CI/CD Probe) failed with HTTP 503" in str(caught.value)
