@@ -319,3 +319,17 @@ def test_pipeline_bdd_gate_stops_before_production_when_a_test_fails(playbook, s
     assert running(simulator, "Production", ["Customer Portal", "Orders"]) == {"Customer Portal": "1.2.1", "Orders": "2.1.0"}
     suite = ElementTree.parse(str(report)).getroot().find("testsuite")
     assert (suite.get("tests"), suite.get("failures"), suite.get("errors")) == ("4", "0", "0")
+
+
+def test_pipeline_bdd_gate_runs_only_the_test_applications_the_manifest_marks(playbook, simulator, tmp_path):
+    import xml.etree.ElementTree as ElementTree
+
+    release, report = tmp_path / "release-in.yml", tmp_path / "junit-result.xml"
+    release.write_text(yaml.safe_dump({"applications": [
+        {"name": "Orders", "version": "2.1.0"}, {"name": "Inventory", "version": "1.0.0", "is_test_application": True}]}))
+    run = playbook(PLAYBOOKS / "pipeline.yml", env={"CICD_PROBE_URL": simulator.root_url}, extra_vars={
+        "manifest_in": str(release), "manifest": str(tmp_path / "release.yml"), "bdd_gate": True, "bdd_junit": str(report)})
+    assert run.returncode != 0, run
+    cases = [case.get("name") for case in ElementTree.parse(str(report)).getroot().iter("testcase")]
+    assert cases == ["test_InventoryTests__StockLevels"], "only the test application's tests ran"
+    assert [r["path"].rsplit("/", 2)[-2:] for r in simulator.requests() if "BDDTestRunner" in r["path"]] == [["InventoryTests", "StockLevels"]]
