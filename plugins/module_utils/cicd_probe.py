@@ -25,6 +25,7 @@ from ansible_collections.outsystems.lifetime.plugins.module_utils import endpoin
 from ansible_collections.outsystems.lifetime.plugins.module_utils.client import Transport, decode_body
 from ansible_collections.outsystems.lifetime.plugins.module_utils.connection import argument_spec_of, default_of
 from ansible_collections.outsystems.lifetime.plugins.module_utils.errors import LifetimeApiError, server_messages
+from ansible_collections.outsystems.lifetime.plugins.module_utils.manifests import load_manifest
 
 KEY_HEADER = "X-CICDProbe-Key"
 SERVER_SIDE, CLIENT_SIDE = "server", "client"
@@ -205,3 +206,22 @@ def bdd_address(params):
         return environment_address(params["probe_url"], "probe_url")
     raise ValueError("bdd_url is not set (nor probe_url, its default): give the address of the environment where the BDD Framework "
                      "runs the tests (or set BDD_FRAMEWORK_URL)")
+
+
+def applications_to_scan(params):
+    """The ``applications`` given, or the test applications (is_test_application) of the ``manifest`` file, in its order.
+
+    A manifest with problems fails listing every one; a manifest that marks no test application scans nothing.
+    """
+    if params.get("manifest") is None:
+        return params["applications"]
+    try:
+        with open(params["manifest"], "rb") as handle:
+            text = handle.read().decode("utf-8")
+    except (IOError, OSError, UnicodeDecodeError) as exc:
+        raise ValueError("manifest %s cannot be read: %s" % (params["manifest"], exc))
+    manifest = load_manifest(text, params["manifest"])
+    if manifest["problems"]:
+        raise ValueError("manifest %s has %d problem%s:\n  - %s" % (params["manifest"], len(manifest["problems"]),
+                                                                     "" if len(manifest["problems"]) == 1 else "s", "\n  - ".join(manifest["problems"])))
+    return [app["name"] for app in manifest["applications"] if app.get("is_test_application") and app.get("name")]

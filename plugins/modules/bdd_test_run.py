@@ -65,9 +65,16 @@ options:
       - Find the tests of these applications through the CI/CD Probe (O(probe_url)) and run them all.
     type: list
     elements: str
+  manifest:
+    description:
+      - Find the tests of the test applications (C(is_test_application), the Trigger manifest's C(IsTestApplication)) of
+        this release manifest through the CI/CD Probe and run them all (as M(outsystems.lifetime.test_endpoint_info) does
+        with its O(outsystems.lifetime.test_endpoint_info#module:manifest)).
+      - One of O(endpoints), O(applications) and O(manifest) is required.
+    type: path
   exclude_pattern:
     description:
-      - With O(applications), a regular expression the probe matches against flow names to leave them out.
+      - When the tests are found through the probe, a regular expression it matches against flow names to leave them out.
     type: str
   test_timeout:
     description: The seconds each test may take to answer.
@@ -243,6 +250,7 @@ from ansible_collections.outsystems.lifetime.plugins.module_utils.bdd_runs impor
     write_file,
 )
 from ansible_collections.outsystems.lifetime.plugins.module_utils.cicd_probe import (
+    applications_to_scan,
     CLIENT_SIDE,
     bdd_address,
     bdd_argument_spec,
@@ -274,10 +282,10 @@ def gather(module):
     params = module.params
     if params["parallel"] > MAX_PARALLEL:
         module.fail_json(msg="parallel must be from 1 to %d, got %d" % (MAX_PARALLEL, params["parallel"]))
-    probe = probe_client(params, sleep=pause) if params["applications"] is not None else None
+    probe = probe_client(params, sleep=pause) if params["endpoints"] is None else None
     address = bdd_address(params)
     if probe is not None:
-        found, _counts = discover(probe, params["applications"], address, params["bdd_server_api"],
+        found, _counts = discover(probe, applications_to_scan(params), address, params["bdd_server_api"],
                                   params["bdd_client_api"], params["exclude_pattern"])
     else:
         found = given_endpoints(params, address)
@@ -312,6 +320,7 @@ def main():
             application=dict(type="str"),
         )),
         applications=dict(type="list", elements="str"),
+        manifest=dict(type="path"),
         exclude_pattern=dict(type="str"),
         test_timeout=dict(type="float", default=300),
         parallel=dict(type="int", default=1),
@@ -320,8 +329,8 @@ def main():
     )
     spec.update(probe_argument_spec())
     spec.update(bdd_argument_spec())
-    module = LifetimeModule(argument_spec=spec, supports_check_mode=True, mutually_exclusive=[("endpoints", "applications")],
-                            required_one_of=[("endpoints", "applications")])
+    module = LifetimeModule(argument_spec=spec, supports_check_mode=True, mutually_exclusive=[("endpoints", "applications", "manifest")],
+                            required_one_of=[("endpoints", "applications", "manifest")])
     module.run(gather)
 
 

@@ -22,12 +22,17 @@ description:
 options:
   applications:
     description:
-      - The names of the applications to scan, in the order to scan them (for example the test applications of a
-        release manifest).
+      - The names of the applications to scan, in the order to scan them.
+      - One of O(applications) and O(manifest) is required.
     type: list
     elements: str
-    required: true
     aliases: [application]
+  manifest:
+    description:
+      - A release manifest (the collection's, or OutSystems' Trigger Pipeline manifest, YAML or JSON) whose test
+        applications (C(is_test_application), the Trigger manifest's C(IsTestApplication)) are scanned, in its order, as
+        OutSystems' pipeline does. A manifest that marks none scans nothing; a manifest with problems fails, listing them.
+    type: path
   exclude_pattern:
     description:
       - A regular expression; the probe leaves out the flows whose name it matches
@@ -98,6 +103,7 @@ applications:
 
 from ansible_collections.outsystems.lifetime.plugins.module_utils import waiting
 from ansible_collections.outsystems.lifetime.plugins.module_utils.cicd_probe import (
+    applications_to_scan,
     bdd_address,
     bdd_argument_spec,
     discover,
@@ -114,19 +120,21 @@ def pause(seconds):
 def gather(module):
     params = module.params
     probe = probe_client(params, sleep=pause)
-    found, per_application = discover(probe, params["applications"], bdd_address(params), params["bdd_server_api"],
+    found, per_application = discover(probe, applications_to_scan(params), bdd_address(params), params["bdd_server_api"],
                                       params["bdd_client_api"], params["exclude_pattern"])
     module.exit_json(changed=False, endpoints=found, applications=per_application)
 
 
 def main():
     spec = dict(
-        applications=dict(type="list", elements="str", required=True, aliases=["application"]),
+        applications=dict(type="list", elements="str", aliases=["application"]),
+        manifest=dict(type="path"),
         exclude_pattern=dict(type="str"),
     )
     spec.update(probe_argument_spec())
     spec.update(bdd_argument_spec())
-    module = LifetimeModule(argument_spec=spec, supports_check_mode=True)
+    module = LifetimeModule(argument_spec=spec, supports_check_mode=True, mutually_exclusive=[("applications", "manifest")],
+                            required_one_of=[("applications", "manifest")])
     module.run(gather)
 
 

@@ -1,5 +1,6 @@
 """test_endpoint_info and bdd_test_run in-process against the simulator's CI/CD Probe and BDD Framework."""
 
+import json
 import xml.etree.ElementTree as ElementTree
 
 import pytest
@@ -195,3 +196,26 @@ def test_the_endpoints_test_endpoint_info_returns_run_as_they_are(probe, simulat
         ("Customer Portal", "test_CustomerPortalTests__Login", "passed"), ("Customer Portal", "test_CustomerPortalTests__Checkout", "passed")]
     assert scans(simulator) == [] and [path for path, _status in runs(simulator)] == [
         "/TestRunner_API/rest/v1/BDDTestRunner/CustomerPortalTests/Login", "/TestRunner_API/rest/v1/BDDTestRunner/CustomerPortalTests/Checkout"]
+
+
+def test_a_manifest_gives_its_test_applications_in_either_format(probe, simulator, tmp_path):
+    trigger = tmp_path / "trigger_manifest.json"
+    trigger.write_text(json.dumps({"ApplicationVersions": [
+        {"ApplicationName": "Orders", "ApplicationKey": simulator.state.find_app("Orders").key, "VersionNumber": "2.1.0",
+         "VersionKey": "v-orders", "IsTestApplication": False},
+        {"ApplicationName": "Customer Portal", "ApplicationKey": simulator.state.find_app("Customer Portal").key, "VersionNumber": "1.2.0",
+         "VersionKey": "v-portal", "IsTestApplication": True}], "EnvironmentDefinitions": [], "ConfigurationItems": []}))
+    found = probe("test_endpoint_info", manifest=str(trigger), probe_version=2)
+    assert not found.get("failed"), found
+    assert found["applications"] == {"Customer Portal": 2}
+    ran = probe("bdd_test_run", manifest=str(trigger), probe_version=2)
+    assert not ran.get("failed"), ran
+    assert [r["test_name"] for r in ran["results"]] == ["test_CustomerPortalTests__Login", "test_CustomerPortalTests__Checkout"]
+
+
+def test_a_manifest_with_problems_fails_before_any_request(probe, simulator, tmp_path):
+    broken = tmp_path / "release.yml"
+    broken.write_text("applications:\n  - version: 1.0.0\n")
+    result = probe("test_endpoint_info", manifest=str(broken))
+    assert result["failed"] and str(broken) in result["msg"] and "problem" in result["msg"], result
+    assert scans(simulator) == []
