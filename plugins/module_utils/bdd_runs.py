@@ -20,7 +20,7 @@ import os
 import tempfile
 import threading
 import time
-import xml.etree.ElementTree as ElementTree
+from xml.etree import ElementTree
 from concurrent.futures import ThreadPoolExecutor
 
 from ansible_collections.outsystems.lifetime.plugins.module_utils.client import Transport, decode_body

@@ -221,7 +221,8 @@ def applications_to_scan(params):
     except (IOError, OSError, UnicodeDecodeError) as exc:
         raise ValueError("manifest %s cannot be read: %s" % (params["manifest"], exc))
     manifest = load_manifest(text, params["manifest"])
-    if manifest["problems"]:
-        raise ValueError("manifest %s has %d problem%s:\n  - %s" % (params["manifest"], len(manifest["problems"]),
-                                                                     "" if len(manifest["problems"]) == 1 else "s", "\n  - ".join(manifest["problems"])))
+    problems = manifest["problems"]
+    if problems:
+        plural = "" if len(problems) == 1 else "s"
+        raise ValueError("manifest %s has %d problem%s:\n  - %s" % (params["manifest"], len(problems), plural, "\n  - ".join(problems)))
     return [app["name"] for app in manifest["applications"] if app.get("is_test_application") and app.get("name")]

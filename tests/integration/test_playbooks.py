@@ -294,7 +294,7 @@ def test_airgap_role_stops_on_a_dependency_cycle_before_anything_moves(playbook,
 
 def test_pipeline_bdd_gate_stops_before_production_when_a_test_fails(playbook, simulator, tmp_path):
     import json
-    import xml.etree.ElementTree as ElementTree
+    from xml.etree import ElementTree
 
     manifest, report = tmp_path / "release.yml", tmp_path / "junit-result.xml"
     extra = {"manifest": str(manifest), "applications": ["Orders", "Inventory"], "confirm_production": True, "bdd_gate": True,
@@ -322,7 +322,7 @@ def test_pipeline_bdd_gate_stops_before_production_when_a_test_fails(playbook, s
 
 
 def test_pipeline_bdd_gate_runs_only_the_test_applications_the_manifest_marks(playbook, simulator, tmp_path):
-    import xml.etree.ElementTree as ElementTree
+    from xml.etree import ElementTree
 
     release, report = tmp_path / "release-in.yml", tmp_path / "junit-result.xml"
     release.write_text(yaml.safe_dump({"applications": [

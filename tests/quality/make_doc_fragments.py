@@ -1,6 +1,7 @@
 """Rewrite the facts of the option doc fragments from the option tables they document.
 
-The tables (module_utils/connection.py CONNECTION_OPTIONS, module_utils/technical_debt.py AIMS_OPTIONS, module_utils/cicd_probe.py PROBE_OPTIONS and BDD_OPTIONS) are the
+The tables (module_utils/connection.py CONNECTION_OPTIONS, module_utils/technical_debt.py AIMS_OPTIONS,
+module_utils/cicd_probe.py PROBE_OPTIONS and BDD_OPTIONS) are the
 one source of each option's type, default, aliases and environment variable. ansible-test reads only literal
 DOCUMENTATION strings, so the fragments stay literals: this script keeps each option's description as written in
 the fragment's DOCUMENTATION variant, writes its type/default/aliases lines from the table, and writes the PLUGINS

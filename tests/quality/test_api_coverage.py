@@ -24,7 +24,8 @@ NOT_LIFETIME = {
 }
 # A string literal that starts like a LifeTime or AI Mentor Studio path (raw strings are regular expressions that
 # recognise a path in an error, errors.py's version hints, not paths the collection calls).
-PATH_LITERAL = re.compile(r"(?<![rR])[\"'](?:/?(?:deployments|applications|environments|users|teams|roles|modules|auth|downloads)/|/?TechnicalDebt_|/?ScanBDDTestEndpoints|/?GetApplicationDependencies|/?BDDTestRunner/)")
+PATH_LITERAL = re.compile(r"(?<![rR])[\"'](?:/?(?:deployments|applications|environments|users|teams|roles|modules|auth|downloads)/"
+                          r"|/?TechnicalDebt_|/?ScanBDDTestEndpoints|/?GetApplicationDependencies|/?BDDTestRunner/)")
 # A call that names a table entry: client.get(endpoints.X ...), client.post(endpoints.path(endpoints.X, ...)), ...
 NAMED_CALL = re.compile(r"\.(get|get_list|records|read|post|put|delete)\(\s*(?:\"GET [^\"]*\",\s*)?(?:endpoints\.path\(\s*)?endpoints\.([A-Z][A-Z0-9_]*)")
 NAMED_REQUEST = re.compile(r"\.request\(\s*\"(GET|POST|PUT|DELETE)\",\s*(?:endpoints\.path\(\s*)?endpoints\.([A-Z][A-Z0-9_]*)")

@@ -1,7 +1,7 @@
 """The JUnit document of a BDD run and the reading of probe answers, without a server."""
 
 import datetime
-import xml.etree.ElementTree as ElementTree
+from xml.etree import ElementTree
 
 import pytest
 

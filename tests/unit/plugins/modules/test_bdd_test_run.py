@@ -1,7 +1,7 @@
 """test_endpoint_info and bdd_test_run in-process against the simulator's CI/CD Probe and BDD Framework."""
 
 import json
-import xml.etree.ElementTree as ElementTree
+from xml.etree import ElementTree
 
 import pytest
 
