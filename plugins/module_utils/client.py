@@ -126,6 +126,8 @@ class Transport:
 
     service = "LifeTime"
     url_option = "lifetime_url"
+    # A GET that timed out after it was sent is sent again; a client whose GETs do work (a test run) sets this False.
+    retry_read_timeouts = True
 
     def __init__(self, base_url, timeout, retries, validate_certs=True, ca_path=None, proxy=None,
                  backoff_factor=1.0, sleep=time.sleep):
@@ -176,7 +178,7 @@ class Transport:
                 retry, wait = self._may_retry(method, attempt, not_sent=_connection_refused(exc))
             except requests.exceptions.Timeout:
                 error = LifetimeConnectionError.timeout(method, path, self.timeout, self.base_url, self.service)
-                retry, wait = self._may_retry(method, attempt, not_sent=False)
+                retry, wait = self._may_retry(method, attempt, not_sent=False) if self.retry_read_timeouts else (False, 0)
             else:
                 if response.status_code not in RETRY_STATUSES:
                     return response

@@ -130,6 +130,13 @@ AIMS_LEVELS = "/TechnicalDebt_Level"
 AIMS_CATEGORIES = "/TechnicalDebt_Category"
 AIMS_LAST_ANALYSIS = "/TechnicalDebt_LastAnalysisDate"
 
+# -- CI/CD Probe (relative to .../CI_CDProbe/rest/v1 or v2 of an environment; read with GET) ---------------------
+PROBE_SCAN = "/ScanBDDTestEndpoints"
+PROBE_DEPENDENCIES = "/GetApplicationDependencies"
+
+# -- BDD Framework (relative to .../BDDFramework/rest/v1 or .../TestRunner_API/rest/v1; one GET runs one test) -----
+BDD_TEST_RUNNER = "/BDDTestRunner/{test_suite}/{test_name}"
+
 
 def path(template, **keys):
     """The template with its ``{name}`` fields filled in as given (nothing is quoted: LifeTime expects keys as they are)."""

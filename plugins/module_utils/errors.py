@@ -69,7 +69,7 @@ class LifetimeConnectionError(LifetimeError):
     @classmethod
     def timeout(cls, method, path, seconds, base_url, service="LifeTime"):
         return cls("%s %s: %s at %s did not answer within the timeout of %s seconds; raise 'timeout' if the "
-                   "server is slow." % (method, path, service, base_url, seconds), method=method, path=path)
+                   "server is slow." % (method, path, service, base_url, seconds), method=method, path=path, timed_out=True)
 
 
 class LifetimeApiError(LifetimeError):

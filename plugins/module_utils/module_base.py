@@ -31,7 +31,7 @@ MASK = "********"
 SECRET_WORDS = ("password", "token", "secret")
 
 # One rule for every module, by option name: counts of seconds, versions or months must be more than 0.
-POSITIVE_OPTIONS = ("timeout", "wait_timeout", "max_versions", "duration")
+POSITIVE_OPTIONS = ("timeout", "wait_timeout", "max_versions", "duration", "test_timeout", "parallel")
 # ... and these may be 0 (no retry; the first position in the promotion path, as LifeTime counts them).
 NOT_NEGATIVE_OPTIONS = ("retries", "position")
 # Text options where an empty string is a value; every other text option names something (a name, a key, a

@@ -2,7 +2,8 @@
 
 The examples of a module are one play, their tasks taken verbatim from the module's EXAMPLES. Only
 what cannot be the same on a test machine is rewritten: the simulator's address (the examples use the
-demo's http://127.0.0.1:8080, which also serves the AI Mentor Studio API under /AIMentorStudioAPI/rest/v1)
+demo's http://127.0.0.1:8080, which also serves the AI Mentor Studio API under /AIMentorStudioAPI/rest/v1, the CI/CD
+Probe and the BDD Framework)
 and the local paths (/tmp, /etc/lifetime) go to this test's directory, and the vaulted secrets the
 examples reference are given as extra vars.
 
@@ -35,8 +36,9 @@ SECRETS = {"reporting_password": "Rep0rting-pass!", "sc_password": "Serv1ce-Cent
 SCENARIOS = {"deployment": ["two_step"]}
 # The modules whose plays share one ansible-playbook run; a module named nowhere runs in a playbook of its own.
 GROUPS = {
-    "applications": ["application", "application_info", "application_package", "application_version", "application_version_info",
-                     "configuration_value", "module_info", "solution", "source_code", "technical_debt_info"],
+    "applications": ["application", "application_dependency_info", "application_info", "application_package", "application_version",
+                     "application_version_info", "bdd_test_run", "configuration_value", "module_info", "solution", "source_code",
+                     "technical_debt_info", "test_endpoint_info"],
     "deployments": ["binary_deployment", "deployment", "deployment_info", "promotion_plan_info", "rollback_plan_info"],
     "environments": ["blocked_ip", "content_security_policy", "db_connection", "db_connection_info", "environment", "environment_info",
                      "maintenance_mode"],

@@ -288,3 +288,89 @@ def test_airgap_role_creates_an_application_the_target_never_had(playbook, simul
         assert recap(again)["changed"] == 0 and simulator.mutating_requests() == []
     finally:
         source.stop()
+
+
+def plan_order(infrastructure):
+    """The application of each deployment plan, in the order the plans were created."""
+    with infrastructure.state.lock:
+        return [infrastructure.state.apps[plan.operations[0]["app_key"]].name for plan in infrastructure.state.plans.values()]
+
+
+def ordered_airgap_play(simulator, target, applications, workdir, order=True):
+    play = yaml.safe_load(airgap_play((simulator.root_url, "demo-token"), (target.root_url, "target-token"), applications, workdir))
+    play[0]["roles"][0]["vars"].update(airgap_dependency_order=order, airgap_probe={"url": simulator.root_url, "key": "probe-key"})
+    return yaml.safe_dump(play, sort_keys=False)
+
+
+def test_airgap_role_deploys_producers_before_their_consumers(playbook, simulator, second_infrastructure, tmp_path):
+    simulator.probe.configure({"key": "probe-key"})
+    apps = ["Orders", "Customer Portal", "Shared Components", "Inventory"]
+    run = playbook(ordered_airgap_play(simulator, second_infrastructure, apps, tmp_path / "packages"))
+    assert run.returncode == 0, run
+    # Shared Components produces for Customer Portal and Orders (the probe of the source, asked about the versions moved);
+    # Inventory runs the same version in the target and does not move.
+    assert plan_order(second_infrastructure) == ["Shared Components", "Customer Portal", "Orders"]
+    asked = [(r["query"]["ApplicationName"], r["query"]["ApplicationVersion"]) for r in simulator.requests()
+             if r["path"].endswith("/GetApplicationDependencies")]
+    assert sorted(asked) == [("Customer Portal", "1.2.0"), ("Orders", "2.1.0"), ("Shared Components", "1.1.0")]
+    assert running(second_infrastructure, "Production", apps[:3]) == {"Orders": "2.1.0", "Customer Portal": "1.2.0", "Shared Components": "1.1.0"}
+    assert "probe-key" not in run.output
+
+
+def test_airgap_role_without_dependency_order_keeps_the_sources_order(playbook, simulator, second_infrastructure, tmp_path):
+    run = playbook(ordered_airgap_play(simulator, second_infrastructure, ["Orders", "Shared Components"], tmp_path / "packages", order=False))
+    assert run.returncode == 0, run
+    assert plan_order(second_infrastructure) == ["Orders", "Shared Components"]
+    assert not [r for r in simulator.requests() if r["path"].startswith("/CI_CDProbe/")]
+
+
+def test_airgap_role_stops_on_a_dependency_cycle_before_anything_moves(playbook, simulator, second_infrastructure, tmp_path):
+    simulator.probe.configure({"key": "probe-key", "dependencies": {"Shared Components": ["Customer Portal"]}})
+    run = playbook(ordered_airgap_play(simulator, second_infrastructure, ["Orders", "Customer Portal", "Shared Components"],
+                                       tmp_path / "packages"))
+    assert run.returncode != 0, run
+    assert "Customer Portal -> Shared Components -> Customer Portal" in run.stdout, run
+    assert second_infrastructure.mutating_requests() == [] and not (tmp_path / "packages").exists()
+
+
+def test_pipeline_bdd_gate_stops_before_production_when_a_test_fails(playbook, simulator, tmp_path):
+    import json
+    from xml.etree import ElementTree
+
+    manifest, report = tmp_path / "release.yml", tmp_path / "junit-result.xml"
+    extra = {"manifest": str(manifest), "applications": ["Orders", "Inventory"], "confirm_production": True, "bdd_gate": True,
+             "bdd_junit": str(report)}
+    production = simulator.state.find_env("Production").key
+    before = running(simulator, "Production", ["Orders", "Inventory"])
+
+    run = playbook(PLAYBOOKS / "pipeline.yml", env={"CICD_PROBE_URL": simulator.root_url}, extra_vars=extra)
+
+    assert run.returncode != 0, run
+    assert "BDD gate: 1 of 3 BDD tests did not pass (1 failed, 0 errors): test_InventoryTests__StockLevels" in run.stdout, run
+    assert simulator.state.running_version("Test", "Inventory") == "1.0.1", "the first play deployed to Test"
+    assert running(simulator, "Production", ["Orders", "Inventory"]) == before
+    assert [r for r in simulator.mutating_requests() if production in json.dumps(r)] == [], "zero mutating requests to Production"
+    suite = ElementTree.parse(str(report)).getroot().find("testsuite")
+    assert (suite.get("tests"), suite.get("failures"), suite.get("errors")) == ("3", "1", "0")
+
+    simulator.clear_requests()
+    passing = playbook(PLAYBOOKS / "pipeline.yml", env={"CICD_PROBE_URL": simulator.root_url},
+                       extra_vars=dict(extra, applications=["Customer Portal", "Orders"], bdd_probe_version=2, bdd_parallel=2))
+    assert passing.returncode == 0, passing
+    assert running(simulator, "Production", ["Customer Portal", "Orders"]) == {"Customer Portal": "1.2.1", "Orders": "2.1.0"}
+    suite = ElementTree.parse(str(report)).getroot().find("testsuite")
+    assert (suite.get("tests"), suite.get("failures"), suite.get("errors")) == ("4", "0", "0")
+
+
+def test_pipeline_bdd_gate_runs_only_the_test_applications_the_manifest_marks(playbook, simulator, tmp_path):
+    from xml.etree import ElementTree
+
+    release, report = tmp_path / "release-in.yml", tmp_path / "junit-result.xml"
+    release.write_text(yaml.safe_dump({"applications": [
+        {"name": "Orders", "version": "2.1.0"}, {"name": "Inventory", "version": "1.0.0", "is_test_application": True}]}))
+    run = playbook(PLAYBOOKS / "pipeline.yml", env={"CICD_PROBE_URL": simulator.root_url}, extra_vars={
+        "manifest_in": str(release), "manifest": str(tmp_path / "release.yml"), "bdd_gate": True, "bdd_junit": str(report)})
+    assert run.returncode != 0, run
+    cases = [case.get("name") for case in ElementTree.parse(str(report)).getroot().iter("testcase")]
+    assert cases == ["test_InventoryTests__StockLevels"], "only the test application's tests ran"
+    assert [r["path"].rsplit("/", 2)[-2:] for r in simulator.requests() if "BDDTestRunner" in r["path"]] == [["InventoryTests", "StockLevels"]]

@@ -51,6 +51,11 @@ def handle(sim, method, path, raw):
             return json_response(200, sim.aims.describe())
         if route == ("GET", "/_sim/properties"):
             return json_response(200, sim.properties.describe())
+        if route == ("GET", "/_sim/probe"):
+            return json_response(200, sim.probe.describe())
+        if route == ("POST", "/_sim/probe"):
+            sim.probe.configure(parse_json(raw))
+            return json_response(200, sim.probe.describe())
         if route == ("GET", "/_sim/state"):
             summary = sim.state.summary()
             summary["scenarios"] = sim.scenarios.describe()

@@ -5,7 +5,7 @@ import traceback
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qsl, unquote, urlsplit
 
-from . import admin, aims, clock, properties
+from . import admin, aims, clock, probe, properties
 from .api import ApiError, Request, Response, error_response
 from .downloads import DOWNLOADS_PATH, find_download
 from .model import version_tuple
@@ -107,6 +107,9 @@ class SimulatorRequestHandler(BaseHTTPRequestHandler):
             return aims.answer(self.sim, method, path[len(aims.AIMS_BASE_PATH):], query, self.headers)
         if path.startswith(properties.PROPERTIES_BASE_PATH + "/"):
             return properties.answer(self.sim, method, path[len(properties.PROPERTIES_BASE_PATH):], raw, self.authorized())
+        neighbour = probe.answer(self.sim, method, path, query, self.headers)
+        if neighbour is not None:
+            return neighbour
         if not (path == BASE_PATH or path.startswith(BASE_PATH + "/")):
             return error_response(404, ["Resource '{0}' not found.".format(path)])
         # OutSystems' own client sends the token to download links without the Bearer prefix.
@@ -194,4 +197,7 @@ class SimulatorRequestHandler(BaseHTTPRequestHandler):
         self.send_header("Content-Length", str(len(response.payload)))
         self.end_headers()
         if response.payload and self.command != "HEAD":
-            self.wfile.write(response.payload)
+            try:
+                self.wfile.write(response.payload)
+            except (BrokenPipeError, ConnectionResetError):
+                self.close_connection = True  # the client gave up waiting (a test of its timeout)

@@ -4,6 +4,7 @@ import threading
 
 from .aims import AIMS_BASE_PATH, AimsState
 from .downloads import expire_all_links
+from .probe import PROBE_BASE_PATH, ProbeState
 from .profiles import DEFAULT_PROFILE, Profile
 from .properties import PROPERTIES_BASE_PATH, PropertiesState
 from .requestlog import RequestLog
@@ -53,6 +54,7 @@ class Simulator:
         self.state.scenarios = self.scenarios
         self.aims = AimsState()
         self.properties = PropertiesState()
+        self.probe = ProbeState(self.state)
         self.default_profile = profile
         self.set_profile(profile)
         self.httpd = None
@@ -112,6 +114,9 @@ class Simulator:
     def property_values(self):
         """The configuration values set through the Properties API: [{module_name, environment_name, type, key, value, ...}]."""
         return self.properties.describe()["values"]
+    def probe_url(self):
+        """The CI/CD Probe base (probe.py) this server also answers; its BDD Framework runners are under root_url."""
+        return self.root_url + PROBE_BASE_PATH
 
     @property
     def valid_tokens(self):
@@ -154,4 +159,5 @@ class Simulator:
         self.state.reset()
         self.aims.reset()
         self.properties.reset()
+        self.probe.reset()
         self.set_profile(self.default_profile)

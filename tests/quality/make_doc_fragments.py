@@ -1,6 +1,7 @@
 """Rewrite the facts of the option doc fragments from the option tables they document.
 
-The tables (module_utils/connection.py CONNECTION_OPTIONS, module_utils/technical_debt.py AIMS_OPTIONS) are the
+The tables (module_utils/connection.py CONNECTION_OPTIONS, module_utils/technical_debt.py AIMS_OPTIONS,
+module_utils/cicd_probe.py PROBE_OPTIONS and BDD_OPTIONS) are the
 one source of each option's type, default, aliases and environment variable. ansible-test reads only literal
 DOCUMENTATION strings, so the fragments stay literals: this script keeps each option's description as written in
 the fragment's DOCUMENTATION variant, writes its type/default/aliases lines from the table, and writes the PLUGINS
@@ -19,15 +20,18 @@ from testlib.collection import make_importable  # noqa: E402
 
 make_importable()
 
+from ansible_collections.outsystems.lifetime.plugins.module_utils.cicd_probe import BDD_OPTIONS, PROBE_OPTIONS  # noqa: E402
 from ansible_collections.outsystems.lifetime.plugins.module_utils.connection import CONNECTION_OPTIONS  # noqa: E402
 from ansible_collections.outsystems.lifetime.plugins.module_utils.technical_debt import AIMS_OPTIONS  # noqa: E402
 
 FRAGMENTS = {
     REPO / "plugins" / "doc_fragments" / "connection.py": CONNECTION_OPTIONS,
     REPO / "plugins" / "doc_fragments" / "ai_mentor_studio.py": AIMS_OPTIONS,
+    REPO / "plugins" / "doc_fragments" / "cicd_probe.py": PROBE_OPTIONS,
+    REPO / "plugins" / "doc_fragments" / "bdd_framework.py": BDD_OPTIONS,
 }
 LITERAL = re.compile(r'(    (\w+) = r""")(.*?)(""")', re.S)
-FACT_KEYS = ("type", "default", "aliases", "required", "env")
+FACT_KEYS = ("type", "default", "choices", "aliases", "required", "env")
 
 
 def yaml_scalar(value):
@@ -63,6 +67,8 @@ def render_options(table, described, with_env):
         lines.append("    type: %s" % entry["type"])
         if entry.get("default") is not None:
             lines.append("    default: %s" % yaml_scalar(entry["default"]))
+        if entry.get("choices"):
+            lines.append("    choices: [%s]" % ", ".join(yaml_scalar(choice) for choice in entry["choices"]))
         if entry.get("aliases"):
             lines.append("    aliases: [%s]" % ", ".join(entry["aliases"]))
         if entry.get("required"):

@@ -21,13 +21,15 @@ ENDPOINTS_FILE = REPO / "plugins" / "module_utils" / "endpoints.py"
 NOT_LIFETIME = {
     "AIMS_": "the AI Mentor Studio API (technical_debt.py), a different service with its own base address",
     "PROPERTIES_": "the Properties API (properties.py), on the LifeTime host under its own base path; no swagger describes it",
+    "PROBE_": "the CI/CD Probe (cicd_probe.py), an application installed in an environment, with its own base address",
+    "BDD_": "the BDD Framework's test runners (cicd_probe.py, bdd_runs.py), applications installed in an environment",
 }
 # Of those, the APIs whose paths have their methods in METHODS too.
 WITH_METHODS = ("PROPERTIES_",)
-# A string literal that starts like a LifeTime, Properties API or AI Mentor Studio path (raw strings are regular expressions
+# A string literal that starts like a path of LifeTime or of a service beside it (raw strings are regular expressions
 # that recognise a path in an error, errors.py's version hints, not paths the collection calls).
 PATH_LITERAL = re.compile(r"(?<![rR])[\"'](?:/?(?:deployments|applications|environments|users|teams|roles|modules|auth|downloads)/|/?TechnicalDebt_"
-                          r"|/?Modules/)")
+                          r"|/?Modules/|/?ScanBDDTestEndpoints|/?GetApplicationDependencies|/?BDDTestRunner/)")
 # A call that names a table entry: client.get(endpoints.X ...), client.post(endpoints.path(endpoints.X, ...)), ...
 NAMED_CALL = re.compile(r"\.(get|get_list|records|read|post|put|delete)\(\s*(?:\"GET [^\"]*\",\s*)?(?:endpoints\.path\(\s*)?endpoints\.([A-Z][A-Z0-9_]*)")
 NAMED_REQUEST = re.compile(r"\.request\(\s*\"(GET|POST|PUT|DELETE)\",\s*(?:endpoints\.path\(\s*)?endpoints\.([A-Z][A-Z0-9_]*)")

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from ansible_collections.outsystems.lifetime.plugins.module_utils.cicd_probe import BDD_OPTIONS, PROBE_OPTIONS
 from ansible_collections.outsystems.lifetime.plugins.module_utils.connection import CONNECTION_OPTIONS
 from ansible_collections.outsystems.lifetime.plugins.module_utils.technical_debt import AIMS_OPTIONS
 
@@ -18,6 +19,8 @@ VARIANTS = [
     ("connection", CONNECTION_OPTIONS, "DOCUMENTATION", False),
     ("connection", CONNECTION_OPTIONS, "PLUGINS", True),
     ("ai_mentor_studio", AIMS_OPTIONS, "DOCUMENTATION", False),
+    ("cicd_probe", PROBE_OPTIONS, "DOCUMENTATION", False),
+    ("bdd_framework", BDD_OPTIONS, "DOCUMENTATION", False),
 ]
 
 
@@ -36,6 +39,7 @@ def test_every_fragment_variant_matches_its_option_table(fragment, table, varian
         assert option.get("default") == entry.get("default"), name
         assert option.get("required", False) == entry.get("required", False), name
         assert option.get("aliases", []) == entry.get("aliases", []), name
+        assert option.get("choices") == entry.get("choices"), name
         assert option.get("env") == ([{"name": variable}] if with_env else None), name
         assert ("E(%s)" % variable) in " ".join(option["description"]), name
         # no_log cannot be declared in documentation: a secret says so, and only a secret does.

@@ -17,6 +17,8 @@ Documented deviations, each asserted as exactly what it is (so that a change in 
   mode predicts every other field exactly. SERVER_ASSIGNED lists them.
 - application_package, source_code, solution write a file: their change is on disk (application_package downloads
   with GETs only).
+- bdd_test_run changes no state: it runs tests (GETs to the BDD Framework) and writes a report, so it has no diff and
+  every run is a new run; its check mode (nothing run, nothing written) is tested in tests/unit/plugins/modules/test_bdd_test_run.py.
 """
 
 import copy
@@ -32,6 +34,7 @@ ALWAYS_SETS = {"maintenance_mode"}  # cannot read the current mode: changed on e
 NO_READ_BACK = {"configuration_value"}  # no API reads the value: every run sends it again, changed
 UPLOAD_THEN_DELETE = {"binary_deployment"}  # the idempotent run is POST (upload) + DELETE (the plan), changed false
 WRITES_A_FILE = {"application_package", "source_code", "solution"}
+NO_STATE = {"bdd_test_run"}  # runs tests and writes a report: no state to predict (see the docstring)
 SERVER_ASSIGNED = {
     "application": {"url_path", "icon_hash", "icon_url", "details_url", "is_system", "app_status_in_envs"},
     "source_code": {"size", "sha256"},
@@ -86,7 +89,7 @@ CHANGES = {
 
 INFO_MODULES = ["environment_info", "application_info", "application_version_info", "module_info", "deployment_info",
                 "user_info", "team_info", "role_info", "db_connection_info", "api_conformance_info", "technical_debt_info",
-                "promotion_plan_info", "rollback_plan_info"]
+                "promotion_plan_info", "rollback_plan_info", "test_endpoint_info", "application_dependency_info"]
 INFO_ARGS = {
     "application_version_info": dict(application="Customer Portal"),
     "module_info": dict(),
@@ -96,6 +99,9 @@ INFO_ARGS = {
     "rollback_plan_info": dict(target_environment="Production", applications=[dict(name="Mobile Banking", version="3.0.0")]),
     # The simulator's AI Mentor Studio API (same server) and its credentials; the URL is filled in per run.
     "technical_debt_info": dict(applications=["Orders"], aims_api_key="demo-aims-key", aims_activation_code="demo-activation-code"),
+    # The simulator's CI/CD Probe (same server); its address is filled in per run.
+    "test_endpoint_info": dict(applications=["Orders"]),
+    "application_dependency_info": dict(applications=["Orders", "Shared Components"], environment="Development"),
 }
 
 
@@ -129,7 +135,7 @@ def module_names():
 
 
 def test_the_table_covers_every_module_that_changes_state():
-    changing = {name for name in module_names() if not name.endswith("_info")}
+    changing = {name for name in module_names() if not name.endswith("_info")} - NO_STATE
     assert changing == set(CHANGES), "add a representative change for %s / drop %s" % (
         sorted(changing - set(CHANGES)), sorted(set(CHANGES) - changing))
     assert set(INFO_MODULES) == {name for name in module_names() if name.endswith("_info")}
@@ -184,6 +190,8 @@ def test_info_module_in_check_mode_sends_nothing_that_changes(run, simulator, mo
     args = dict(INFO_ARGS.get(module, {}))
     if module == "technical_debt_info":
         args["aims_url"] = simulator.aims_url
+    if module in ("test_endpoint_info", "application_dependency_info"):
+        args["probe_url"] = simulator.root_url
     result = run(module, check_mode=True, **args)
     assert not result.get("failed"), result
     assert result["changed"] is False
