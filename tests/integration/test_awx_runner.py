@@ -166,3 +166,16 @@ def test_the_technical_debt_gate_fails_the_production_job_before_anything_change
     assert summary["status"] == "stopped by the technical debt gate" and summary["applications"] == []
     assert summary["gates"][0]["passed"] is False and "Orders (level High" in summary["gates"][0]["message"]
     assert to_production.runner.stats["failures"] == {"localhost": 1}
+
+
+def test_the_ai_mentor_studio_credential_injects_what_the_gate_reads():
+    from ansible_collections.outsystems.lifetime.plugins.module_utils.technical_debt import DEFAULT_AIMS_URL
+
+    credential_type = yaml.safe_load(CREDENTIAL_TYPES["aims"].read_text())
+    secret = sorted(field["id"] for field in credential_type["inputs"]["fields"] if field.get("secret"))
+    assert secret == ["aims_activation_code", "aims_api_key"] == sorted(credential_type["inputs"]["required"])
+    assert injected_environment("aims", {"aims_api_key": "key", "aims_activation_code": "code"}) == {
+        "AIMS_URL": DEFAULT_AIMS_URL, "AIMS_API_KEY": "key", "AIMS_ACTIVATION_CODE": "code"}
+    fragment = (REPO / "plugins" / "doc_fragments" / "ai_mentor_studio.py").read_text()
+    for variable in credential_type["injectors"]["env"]:
+        assert "E(%s) environment variable" % variable in fragment, variable
