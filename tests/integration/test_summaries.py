@@ -17,7 +17,7 @@ def summaries_play(simulator, tmp_path, only=("tag", "promote", "airgap", "backu
     roles = [
         ("tag", {"tag_environment": "Development", "tag_applications": ["Customer Portal", "Orders"]}),
         ("promote", {"promote_source_environment": "Development", "promote_target_environment": "Test",
-                     "promote_applications": ["Customer Portal"]}),
+                     "promote_applications": ["Customer Portal"], "promote_name_versions": True}),
         ("airgap", {"airgap_source": infrastructure, "airgap_target": infrastructure, "airgap_source_environment": "Development",
                     "airgap_target_environment": "Production", "airgap_applications": ["Orders"],
                     "airgap_workdir": str(tmp_path / "packages")}),
