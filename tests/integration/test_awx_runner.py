@@ -68,7 +68,7 @@ def awx_job(installed_collection, simulator, tmp_path):
     ``extra_vars`` are what AWX adds to the template's own: the artifacts of the nodes before, answers to a survey."""
     count = [0]
 
-    def run(name, credentials, extra_vars=None):
+    def run(name, credentials, extra_vars=None, check=False):
         template = next(template for template in TEMPLATES["job_templates"] if template["name"] == name)
         assert sorted(credentials) == sorted(template["credentials"]), "attach the credentials the template lists"
         count[0] += 1
@@ -87,7 +87,7 @@ def awx_job(installed_collection, simulator, tmp_path):
         runner = ansible_runner.run(
             private_data_dir=str(private), playbook=template["playbook"],
             inventory="localhost ansible_connection=local ansible_python_interpreter=%s" % (BIN / "python"),
-            envvars=env, extravars=extra_vars, quiet=True, settings={"job_timeout": 300})
+            envvars=env, extravars=extra_vars, quiet=True, settings={"job_timeout": 300}, cmdline="--check" if check else None)
         return Job(runner)
 
     return run
@@ -179,3 +179,37 @@ def test_the_ai_mentor_studio_credential_injects_what_the_gate_reads():
     fragment = (REPO / "plugins" / "doc_fragments" / "ai_mentor_studio.py").read_text()
     for variable in credential_type["injectors"]["env"]:
         assert "E(%s) environment variable" % variable in fragment, variable
+
+
+@pytest.mark.skipif(not (REPO / "roles" / "rollback").is_dir(), reason="the rollback role (branch i16-rollback) is not in this checkout yet")
+def test_the_rollback_template_undoes_the_production_release_from_its_artifact(awx_job, credentials, simulator):
+    before = {name: simulator.state.running_version("Production", name) for name in ("Customer Portal", "Mobile Banking")}
+    to_test = awx_job("LifeTime promote Development to Test", {"lifetime": credentials["lifetime"]},
+                      {"promote_applications": ["Customer Portal", "Mobile Banking"]})
+    to_production = awx_job("LifeTime promote Test to Production", credentials, to_test.artifacts)
+    assert to_production.status == "successful", to_production
+    released = to_production.artifacts["lifetime_manifest"]
+    simulator.clear_requests()
+
+    # Launched by hand with the artifact the Production job published; first as a "Check" job, then for real.
+    check = awx_job("LifeTime rollback Production", {"lifetime": credentials["lifetime"]}, {"lifetime_manifest": released},
+                    check=True)
+    assert check.status == "successful", check
+    assert simulator.mutating_requests() == []
+    rollback = awx_job("LifeTime rollback Production", {"lifetime": credentials["lifetime"]}, {"lifetime_manifest": released})
+    assert rollback.status == "successful", rollback
+
+    predicted, summary = rollback_summary_of(check), rollback_summary_of(rollback)
+    assert predicted["check_mode"] and not summary["check_mode"]
+    assert {app["name"]: app["from_version"] for app in summary["applications"]} == {"Customer Portal": "1.2.1", "Mobile Banking": "3.1.0"}
+    assert [(app["name"], app["from_version"]) for app in predicted["applications"]] == [
+        (app["name"], app["from_version"]) for app in summary["applications"]]
+    assert simulator.state.running_version("Production", "Mobile Banking") == before["Mobile Banking"]
+
+
+def rollback_summary_of(job):
+    """rollback_summary as the runner_on_ok event of the task that sets it carries it."""
+    found = [event["event_data"]["res"]["ansible_facts"]["rollback_summary"] for event in job.events
+             if event["event"] == "runner_on_ok" and "rollback_summary" in event["event_data"]["res"].get("ansible_facts", {})]
+    assert len(found) == 1, job
+    return found[0]
