@@ -3,11 +3,13 @@ Automation Platform jobs), each job in a private data directory of its own holdi
 credentials' injectors give (rendered from docs/awx/credential_type*.yml as AWX renders them), the template's extra
 vars plus the artifacts of the workflow nodes before it; results are read from ansible-runner's job events, as AWX does."""
 
+import json
 import os
 import shutil
 
 import ansible_runner
 import pytest
+import requests
 import yaml
 from jinja2.sandbox import SandboxedEnvironment
 
@@ -68,7 +70,7 @@ def awx_job(installed_collection, simulator, tmp_path):
     ``extra_vars`` are what AWX adds to the template's own: the artifacts of the nodes before, answers to a survey."""
     count = [0]
 
-    def run(name, credentials, extra_vars=None, check=False):
+    def run(name, credentials, extra_vars=None, check=False, project_files=None):
         template = next(template for template in TEMPLATES["job_templates"] if template["name"] == name)
         assert sorted(credentials) == sorted(template["credentials"]), "attach the credentials the template lists"
         count[0] += 1
@@ -78,6 +80,8 @@ def awx_job(installed_collection, simulator, tmp_path):
         # The project (a Git repository of the user's) holds docs/awx's files.
         for playbook in AWX.glob("*.yml"):
             shutil.copy(playbook, project / playbook.name)
+        for file_name, content in (project_files or {}).items():
+            (project / file_name).write_text(json.dumps(content))
         # The EE's ansible-playbook is the one of .venv (first on PATH).
         env = {"PATH": os.pathsep.join([str(BIN), os.environ.get("PATH", "")]), "ANSIBLE_COLLECTIONS_PATH": str(installed_collection), "ANSIBLE_HOME": str(private / "ansible-home"),
                "ANSIBLE_LOCAL_TEMP": str(private / "ansible-tmp"), "ANSIBLE_DEPRECATION_WARNINGS": "0"}
@@ -213,3 +217,28 @@ def rollback_summary_of(job):
              if event["event"] == "runner_on_ok" and "rollback_summary" in event["event_data"]["res"].get("ansible_facts", {})]
     assert len(found) == 1, job
     return found[0]
+
+
+@pytest.mark.skipif(not (REPO / "roles" / "promote" / "tasks" / "configure.yml").is_file(),
+                    reason="the promote role's configuration step (branch i16-config) is not in this checkout yet")
+def test_the_production_job_sets_the_configuration_values_of_the_project_manifest(awx_job, credentials, simulator, tmp_path):
+    from lifetime_simulator.model import make_key
+
+    to_test = awx_job("LifeTime promote Development to Test", {"lifetime": credentials["lifetime"]},
+                      {"promote_applications": ["Customer Portal", "Mobile Banking"]})
+    assert to_test.status == "successful", to_test
+    # The configuration values of the release: a Trigger Pipeline manifest in the project (the job's working directory).
+    values = [{"EnvironmentKey": make_key("environment", name), "EnvironmentName": name, "TargetValue": value}
+              for name, value in (("Test", "20"), ("Production", "50"))]
+    configuration = {"ApplicationVersions": [], "ConfigurationItems": [{
+        "ModuleKey": make_key("module", "CustomerPortal"), "ModuleName": "CustomerPortal", "ConfigurationItemKey": "sp-pagesize",
+        "ConfigurationItemName": "PageSize", "ConfigurationItemType": "SiteProperty", "Values": values}]}
+    launch = dict(to_test.artifacts, promote_apply_configuration=True,
+                  promote_configuration_manifest="{{ playbook_dir }}/release-configuration.json")
+
+    to_production = awx_job("LifeTime promote Test to Production", credentials, launch, project_files={"release-configuration.json": configuration})
+
+    assert to_production.status == "successful", to_production
+    answer = requests.get(simulator.root_url + "/_sim/properties", timeout=10).json()
+    assert [(v["module_name"], v["environment_name"], v["key"], v["value"]) for v in answer["values"]] == [
+        ("CustomerPortal", "Production", "sp-pagesize", "50")]
