@@ -83,8 +83,8 @@ def awx_job(installed_collection, simulator, tmp_path):
         for file_name, content in (project_files or {}).items():
             (project / file_name).write_text(json.dumps(content))
         # The EE's ansible-playbook is the one of .venv (first on PATH).
-        env = {"PATH": os.pathsep.join([str(BIN), os.environ.get("PATH", "")]), "ANSIBLE_COLLECTIONS_PATH": str(installed_collection), "ANSIBLE_HOME": str(private / "ansible-home"),
-               "ANSIBLE_LOCAL_TEMP": str(private / "ansible-tmp"), "ANSIBLE_DEPRECATION_WARNINGS": "0"}
+        env = {"PATH": os.pathsep.join([str(BIN), os.environ.get("PATH", "")]), "ANSIBLE_COLLECTIONS_PATH": str(installed_collection),
+               "ANSIBLE_HOME": str(private / "ansible-home"), "ANSIBLE_LOCAL_TEMP": str(private / "ansible-tmp"), "ANSIBLE_DEPRECATION_WARNINGS": "0"}
         for kind, inputs in credentials.items():
             env.update(injected_environment(kind, inputs))
         extra_vars = dict(template.get("extra_vars", {}), **(extra_vars or {}))
