@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Set up everything the demo and the tests need on a fresh machine, idempotently:
 #   .venv           the project's virtualenv (pinned: tests/requirements.txt)
+#   .cache/collections  community.general, unpacked from the ansible wheel pinned in tests/requirements-collections.txt
 #   .venv-pipeline  OutSystems' own client, outsystems-pipeline, in a venv of its own (its pins differ)
 #   chromium        Debian's headless browser for the report's screenshot test (only with --browser)
 # Source it or run it; it prints what it does.
@@ -17,6 +18,26 @@ if ! stamp_ok "$repo/.venv" "$repo/tests/requirements.txt"; then
   "$repo/.venv/bin/python" -m pip install --quiet --upgrade pip
   "$repo/.venv/bin/python" -m pip install --quiet -r "$repo/tests/requirements.txt"
   cp "$repo/tests/requirements.txt" "$repo/.venv/.installed"
+fi
+
+# community.general for the notification examples' tests (tests/integration/test_notifications.py): only that collection,
+# unpacked from the pinned ansible wheel (about 1 s; installing the whole wheel would add 21,000 files to .venv).
+collections="$repo/.cache/collections"
+if ! stamp_ok "$collections" "$repo/tests/requirements-collections.txt"; then
+  echo "setup: unpacking community.general from the ansible wheel of tests/requirements-collections.txt into .cache/collections"
+  wheels="$(mktemp -d)"
+  "$repo/.venv/bin/python" -m pip download --quiet --no-deps -r "$repo/tests/requirements-collections.txt" -d "$wheels"
+  rm -rf "$collections/ansible_collections/community/general"
+  "$repo/.venv/bin/python" - "$collections" "$wheels"/ansible-*.whl <<'PYTHON'
+import sys
+import zipfile
+
+destination, wheel = sys.argv[1], sys.argv[2]
+with zipfile.ZipFile(wheel) as archive:
+    archive.extractall(destination, [name for name in archive.namelist() if name.startswith("ansible_collections/community/general/")])
+PYTHON
+  rm -rf "$wheels"
+  cp "$repo/tests/requirements-collections.txt" "$collections/.installed"
 fi
 
 if [ "${1:-}" = "--all" ]; then
