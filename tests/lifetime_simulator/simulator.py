@@ -114,6 +114,8 @@ class Simulator:
     def property_values(self):
         """The configuration values set through the Properties API: [{module_name, environment_name, type, key, value, ...}]."""
         return self.properties.describe()["values"]
+
+    @property
     def probe_url(self):
         """The CI/CD Probe base (probe.py) this server also answers; its BDD Framework runners are under root_url."""
         return self.root_url + PROBE_BASE_PATH
