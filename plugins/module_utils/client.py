@@ -117,6 +117,25 @@ def extract_key(body, field="Key"):
     return None
 
 
+def environment_read_once(merge_environment_settings):
+    """requests reads the proxy and CA bundle environment variables (HTTPS_PROXY, NO_PROXY, REQUESTS_CA_BUNDLE, ...)
+    again for every request, which costs more than the request itself on a fast server. They do not change during a
+    run: read them once per scheme and host, with the same answer requests gives."""
+    answers = {}
+
+    def merged(url, proxies, stream, verify, cert):
+        if proxies:
+            return merge_environment_settings(url, proxies, stream, verify, cert)
+        parts = urlsplit(url)
+        key = (parts.scheme, parts.netloc, stream, verify, cert)
+        if key not in answers:
+            answers[key] = merge_environment_settings(url, proxies, stream, verify, cert)
+        answer = dict(answers[key])
+        answer["proxies"] = dict(answer["proxies"] or {})
+        return answer
+    return merged
+
+
 class Transport:
     """The HTTP core the clients of this collection share: one session, timeouts, retries with backoff and Retry-After.
 
@@ -153,6 +172,7 @@ class Transport:
         self.session.verify = (ca_path or True) if validate_certs else False
         if proxy:
             self.session.proxies = {"http": proxy, "https": proxy}
+        self.session.merge_environment_settings = environment_read_once(self.session.merge_environment_settings)
         self.request_count = 0
         self.last_request = None  # (method, path) of the latest request: named by failures while reading its answer
 

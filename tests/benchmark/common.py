@@ -51,6 +51,16 @@ def install_collection():
     return workdir, collections
 
 
+def install_commit(workdir, ref):
+    """The collection as it was at git ``ref`` (for a before/after comparison in one run): (its checkout, its install)."""
+    source = Path(workdir) / ("source-%s" % ref.replace("/", "-"))
+    source.mkdir(parents=True)
+    archive = subprocess.run(["git", "-C", str(REPO), "archive", ref], check=True, capture_output=True)
+    subprocess.run(["tar", "-x", "-C", str(source)], input=archive.stdout, check=True, capture_output=True)
+    collections, _tarball = build_and_install(Path(workdir) / ("install-%s" % ref.replace("/", "-")), source=source)
+    return source, collections
+
+
 def playbook(collections, sim, text, workdir, **kwargs):
     env = {"LIFETIME_URL": sim.root_url, "LIFETIME_TOKEN": TOKEN}
     Path(workdir).mkdir(parents=True, exist_ok=True)

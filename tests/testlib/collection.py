@@ -45,12 +45,13 @@ def make_importable():
             sys.path.insert(0, entry)
 
 
-def build_and_install(workdir):
-    """Build the collection tarball as a user would and install it into ``workdir``/collections."""
+def build_and_install(workdir, source=REPO):
+    """Build the collection tarball as a user would and install it into ``workdir``/collections (``source``: another
+    checkout of the collection, for example an older commit a benchmark compares with)."""
     workdir = Path(workdir)
     dist = workdir / "dist"
     dist.mkdir(parents=True, exist_ok=True)
-    subprocess.run([str(BIN / "ansible-galaxy"), "collection", "build", "--force", "--output-path", str(dist), str(REPO)],
+    subprocess.run([str(BIN / "ansible-galaxy"), "collection", "build", "--force", "--output-path", str(dist), str(source)],
                    check=True, capture_output=True, text=True)
     tarball = next(dist.glob("outsystems-lifetime-*.tar.gz"))
     collections = workdir / "collections"
