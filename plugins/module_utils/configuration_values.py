@@ -100,8 +100,8 @@ def read_manifest(module, origin):
                     module.no_log_values.add(str(value["value"]))
     problems = manifest.get("problems") or []
     if problems:
-        raise ValueError("manifest %s is not valid (%d problem%s):\n  - %s" % (origin, len(problems), "" if len(problems) == 1 else "s",
-                                                                            "\n  - ".join(problems)))
+        plural = "" if len(problems) == 1 else "s"
+        raise ValueError("manifest %s is not valid (%d problem%s):\n  - %s" % (origin, len(problems), plural, "\n  - ".join(problems)))
     return manifest
 
 

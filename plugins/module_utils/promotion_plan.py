@@ -189,4 +189,3 @@ class PromotionPlan:
                             for name, env in (("source_environment", self.source), ("target_environment", self.target)))
         return dict(environments, selected=self.selected, skipped=self.skipped, decided=self.decided, problems=self.problems,
                     notes=self.notes, unverified=self.unverified)
-

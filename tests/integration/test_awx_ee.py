@@ -90,7 +90,10 @@ def test_workflow_promotes_the_same_versions_with_awx_style_credentials(playbook
         "promote_source_environment": "Test", "promote_target_environment": "Production"})
     assert second.returncode == 0, second
     after = yaml.safe_load((tmp_path / "manifest-production.yml").read_text())
-    assert after["applications"] == handed_over["applications"]
+    # The same versions; from_version* record what each environment ran before (Production: Orders 2.0.0, Mobile Banking 3.0.0).
+    shipped = ("name", "key", "version", "version_key")
+    assert [{k: app[k] for k in shipped} for app in after["applications"]] == [{k: app[k] for k in shipped} for app in handed_over["applications"]]
+    assert {app["name"]: app["from_version"] for app in after["applications"]} == {"Orders": "2.0.0", "Mobile Banking": "3.0.0"}
     assert after["target_environment"] == "Production"
     versions = dict((app["name"], app["version"]) for app in handed_over["applications"])
     assert versions == {"Orders": "2.1.0", "Mobile Banking": "3.1.0"}

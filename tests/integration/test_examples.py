@@ -15,6 +15,7 @@ and the test names every module whose play failed).
 """
 
 import ast
+import json
 
 import pytest
 import yaml

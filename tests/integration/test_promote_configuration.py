@@ -28,7 +28,7 @@ ITEMS = [
 ]
 
 
-def files(simulator, tmp_path, items=ITEMS):
+def files(simulator, tmp_path, items=None):
     """A release manifest (Orders 2.1.0, which Test runs and Production does not) and a Trigger manifest of configuration values."""
     orders = make_key("application", "Orders")
     version_key = simulator.state.find_app("Orders").version_by_label("2.1.0").key
@@ -39,7 +39,7 @@ def files(simulator, tmp_path, items=ITEMS):
     trigger.write_text(json.dumps({
         "ApplicationVersions": [{"ApplicationKey": orders, "ApplicationName": "Orders", "VersionKey": version_key, "VersionNumber": "2.1.0",
                                  "IsTestApplication": False}],
-        "ConfigurationItems": items,
+        "ConfigurationItems": ITEMS if items is None else items,
         "EnvironmentDefinitions": [{"EnvironmentKey": DEVELOPMENT, "EnvironmentName": "Development", "EnvironmentLabel": "Development"},
                                    {"EnvironmentKey": TEST, "EnvironmentName": "Test", "EnvironmentLabel": "Regression"},
                                    {"EnvironmentKey": PRODUCTION, "EnvironmentName": "Production", "EnvironmentLabel": "Production"}]}))

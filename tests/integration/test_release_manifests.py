@@ -151,7 +151,8 @@ FILTER_PLAY = """
     - name: Show what they hold
       ansible.builtin.debug:
         msg:
-          - "{{ trigger.format }} {{ trigger.applications | map(attribute='name') | join(',') }} {{ trigger.environments | map(attribute='label') | join(',') }}"
+          - "{{ trigger.format }} {{ trigger.applications | map(attribute='name') | join(',') }}
+            {{ trigger.environments | map(attribute='label') | join(',') }}"
           - "{{ collection.format }} {{ collection.applications | map(attribute='version') | join(',') }}"
           - "{{ bad.problems }}"
           - "{{ trigger.applications | outsystems.lifetime.trigger_manifest(trigger.environments, [], 'again') | to_json }}"
