@@ -283,3 +283,26 @@ def test_download_sends_the_token_only_to_the_lifetime_host(client):
     assert client.is_lifetime_url(client.base_url + "/anything")
     assert not client.is_lifetime_url("https://cdn.example.net/file.oap")
     assert not client.is_lifetime_url(client.base_url.replace("127.0.0.1", "localhost") + "/x")
+
+
+def test_proxy_environment_is_honoured_and_read_once_per_host(simulator, sleeps, monkeypatch):
+    """HTTP_PROXY and NO_PROXY still apply (requests reads them), but once per host and run, not at every request."""
+    import requests
+
+    for name in ("HTTP_PROXY", "http_proxy"):
+        monkeypatch.setenv(name, "http://127.0.0.1:9")
+    for name in ("NO_PROXY", "no_proxy", "REQUEST_METHOD"):
+        monkeypatch.delenv(name, raising=False)
+    with pytest.raises(LifetimeConnectionError):
+        LifetimeClient(simulator.root_url, TOKEN, retries=0, timeout=5, sleep=sleeps).get("environments/")
+    assert api_requests(simulator) == [], "the request went through the (refusing) proxy of the environment"
+
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
+    reads = []
+    read_environment = requests.sessions.get_environ_proxies
+    monkeypatch.setattr(requests.sessions, "get_environ_proxies", lambda url, no_proxy=None: reads.append(url) or read_environment(url, no_proxy=no_proxy))
+    client = LifetimeClient(simulator.root_url, TOKEN, retries=0, timeout=5, sleep=sleeps)
+    for _ in range(3):
+        assert client.get("environments/")
+    assert len(api_requests(simulator)) == 3
+    assert len(reads) == 1, reads
