@@ -89,7 +89,7 @@ CHANGES = {
 
 INFO_MODULES = ["environment_info", "application_info", "application_version_info", "module_info", "deployment_info",
                 "user_info", "team_info", "role_info", "db_connection_info", "api_conformance_info", "technical_debt_info",
-                "promotion_plan_info", "rollback_plan_info", "test_endpoint_info", "application_dependency_info"]
+                "promotion_plan_info", "rollback_plan_info", "test_endpoint_info", "application_dependency_info", "application_matrix_info"]
 INFO_ARGS = {
     "application_version_info": dict(application="Customer Portal"),
     "module_info": dict(),
