@@ -15,7 +15,7 @@ TOKEN = "demo-token"
 TESTS = Path(__file__).resolve().parent
 # Tests that run ansible tooling in subprocesses but need no built collection (the others are found by fixture).
 TOOL_FILES = ("quality/test_sanity.py", "quality/test_docs.py")
-# The slowest tests, started first so that no worker is left with one of them at the end (with -n 2).
+# The slowest tests, started first so that no worker is left with one of them at the end (run.sh uses -n 4).
 FIRST = ("quality/test_sanity.py::test_ansible_test_sanity", "integration/test_roles_molecule.py", "quality/test_sanity.py")
 
 

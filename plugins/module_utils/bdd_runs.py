@@ -24,7 +24,7 @@ from xml.etree import ElementTree
 from concurrent.futures import ThreadPoolExecutor
 
 from ansible_collections.outsystems.lifetime.plugins.module_utils.client import Transport, decode_body
-from ansible_collections.outsystems.lifetime.plugins.module_utils.errors import LifetimeConnectionError, server_messages
+from ansible_collections.outsystems.lifetime.plugins.module_utils.errors import LifetimeConnectionError, server_said
 
 PASSED, FAILED, ERROR = "passed", "failed", "error"
 SUITE_CLASS = "BDDTestRunner"
@@ -68,9 +68,7 @@ def outcome_of(endpoint, response):
     """(outcome, junit type, message, body fields) of one test's HTTP answer."""
     body = decode_body(response)
     if response.status_code != 200:
-        messages = server_messages(body)
-        said = "; ".join(messages) if messages else "no details given"
-        return ERROR, HTTP_ERROR_TYPE, "GET %s answered HTTP %s: %s" % (endpoint["url"], response.status_code, said), {}
+        return ERROR, HTTP_ERROR_TYPE, "GET %s answered HTTP %s: %s" % (endpoint["url"], response.status_code, server_said(body)), {}
     if not isinstance(body, dict) or not isinstance(body.get("SuiteSuccess"), bool):
         return ERROR, BAD_JSON_TYPE, "GET %s answered %.200r, not the BDD Framework's JSON result" % (endpoint["url"], body), {}
     fields = {"suite_success": body["SuiteSuccess"], "error_message": body.get("ErrorMessage") or "",

@@ -24,7 +24,7 @@ except ImportError:  # pragma: no cover - Python 2 is not supported
 from ansible_collections.outsystems.lifetime.plugins.module_utils import endpoints
 from ansible_collections.outsystems.lifetime.plugins.module_utils.client import Transport, decode_body
 from ansible_collections.outsystems.lifetime.plugins.module_utils.connection import argument_spec_of, default_of
-from ansible_collections.outsystems.lifetime.plugins.module_utils.errors import LifetimeApiError, server_messages
+from ansible_collections.outsystems.lifetime.plugins.module_utils.errors import LifetimeApiError
 from ansible_collections.outsystems.lifetime.plugins.module_utils.manifests import load_manifest
 
 KEY_HEADER = "X-CICDProbe-Key"
@@ -114,10 +114,7 @@ class ProbeClient(Transport):
         response = self._send("GET", self.url_for(path), path, params=params, data=None, headers=dict(self._headers))
         body = decode_body(response)
         if response.status_code != 200:
-            messages = server_messages(body)
-            said = "; ".join(messages) if messages else "no details given"
-            message = "GET %s (CI/CD Probe) failed with HTTP %s: %s. %s" % (path, response.status_code, said, hint_for(response.status_code))
-            raise LifetimeApiError(message.strip(), "GET", path, response.status_code, messages)
+            raise LifetimeApiError.from_service("GET", path, response.status_code, body, hint_for(response.status_code), "CI/CD Probe")
         if not isinstance(body, list):
             raise ValueError("GET %s: the CI/CD Probe answered %.200r where a JSON array was expected" % (path, body))
         return body

@@ -39,7 +39,6 @@ except ImportError as exc:  # pragma: no cover - reported by the module base
 from ansible_collections.outsystems.lifetime.plugins.module_utils.errors import (
     LifetimeApiError,
     LifetimeConnectionError,
-    server_messages,
 )
 
 # galaxy.yml's version (tests/quality/test_docs.py keeps them equal). A constant, because modules run from an AnsiballZ
@@ -318,15 +317,13 @@ def _query(params):
 
 def _link_unauthorized(path, host, same_origin, body):
     """A download link that answered 401: say whether the token was sent, and why (never the token itself)."""
-    messages = server_messages(body)
-    said = "; ".join(messages) if messages else "no details given"
     if same_origin:
         hint = ("The token was sent with it, as LifeTime's links need; it is invalid or expired, or the service account may "
                 "not download this: renew the token or grant the permission in LifeTime.")
     else:
         hint = ("The link points to another host (%s) than LifeTime, so the token was not sent to it (credentials go only to "
                 "the LifeTime host): the link needs credentials this client does not give to other hosts." % host)
-    return LifetimeApiError("GET %s (download link) failed with HTTP 401: %s. %s" % (path, said, hint), "GET", path, 401, messages)
+    return LifetimeApiError.from_service("GET", path, 401, body, hint, "download link")
 
 
 def _connection_refused(exc):

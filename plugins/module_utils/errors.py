@@ -84,10 +84,21 @@ class LifetimeApiError(LifetimeError):
 
     @classmethod
     def from_response(cls, method, path, status, body, download=False, url=None):
-        messages = server_messages(body)
-        said = "; ".join(messages).rstrip(". ") if messages else "no details given"
-        message = "%s %s failed with HTTP %s: %s. %s" % (method, path, status, said, hint_for(status, method, path, messages, download, url))
-        return cls(message.strip(), method, path, status, messages)
+        hint = hint_for(status, method, path, server_messages(body), download, url)
+        return cls.from_service(method, path, status, body, hint)
+
+    @classmethod
+    def from_service(cls, method, path, status, body, hint, service=None):
+        """The failure of a request to LifeTime or to a service beside it (``service`` names it in the message)."""
+        shown = "%s (%s)" % (path, service) if service else path
+        message = "%s %s failed with HTTP %s: %s. %s" % (method, shown, status, server_said(body), hint)
+        return cls(message.strip(), method, path, status, server_messages(body))
+
+
+def server_said(body):
+    """The server's own words as one phrase, "no details given" when it gave none."""
+    messages = server_messages(body)
+    return "; ".join(messages).rstrip(". ") if messages else "no details given"
 
 
 def server_messages(body):

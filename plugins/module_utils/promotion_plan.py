@@ -66,8 +66,10 @@ class PromotionPlan:
             self.problems.append("%s: %s" % (self.option(option), exc))
             return None
 
-    def run(self, source, target, applications=None, manifest=None, manifest_path=None, tag_modified=False, deployment_zones=None):
-        """Fill selected, skipped, problems, notes and unverified. ``manifest`` is manifests.load_manifest's answer."""
+    def run(self, source, target, applications=None, manifest=None, manifest_path=None, tag_modified=False, deployment_zones=None,
+            include_test_applications=True):
+        """Fill selected, skipped, problems, notes and unverified. ``manifest`` is manifests.load_manifest's answer; its
+        test applications (is_test_application) are left out, with a note, unless ``include_test_applications``."""
         zones = dict(deployment_zones or {})
         wanted = wanted_names(applications)
         if manifest:
@@ -88,7 +90,7 @@ class PromotionPlan:
             builder = PlanBuilder(self.lookups, self.source, self.target, name_versions=self.version_labels,
                                   name_kept=self.version_labels)
         if manifest is not None:
-            candidates = self.from_manifest(catalog, manifest, manifest_path, wanted, resolved)
+            candidates = self.from_manifest(catalog, manifest, manifest_path, wanted, resolved, include_test_applications)
         elif wanted:
             unique = dict((record_key(app), app) for app in resolved.values())
             candidates = [(app, {}) for app in unique.values()]
@@ -125,7 +127,7 @@ class PromotionPlan:
             found[name] = app
         return found
 
-    def from_manifest(self, catalog, manifest, path, wanted, resolved):
+    def from_manifest(self, catalog, manifest, path, wanted, resolved, include_test_applications=True):
         """(application, {version}) of the manifest's entries (only those named in ``wanted`` when given)."""
         entries = manifest["applications"]
         listed = set()
@@ -141,8 +143,12 @@ class PromotionPlan:
             listed.add(record_key(app))
             if wanted and record_key(app) not in [record_key(one) for one in resolved.values()]:
                 continue
+            if entry.get("is_test_application") and not include_test_applications:
+                self.notes.append("%s is a test application of the manifest: left out (%s is false)" % (
+                    record_name(app), self.option("include_test_applications")))
+                continue
             candidates.append((app, {"version": entry["version_key"] or entry["version"], "label": entry["version"],
-                                     "deployment_zone": entry.get("deployment_zone")}))
+                                     "deployment_zone": entry.get("deployment_zone"), "is_test_application": bool(entry.get("is_test_application"))}))
         for name, app in resolved.items():
             if manifest.get("format") and record_key(app) not in listed:
                 self.problems.append("application '%s' is not in the manifest '%s'" % (name, path))
@@ -178,6 +184,7 @@ class PromotionPlan:
             self.notes.append("%s is modified in %s; its last %s is promoted without those changes" % (
                 item["name"], record_name(self.source), ("version %s" % item["version"]) if item["version"] else "tagged version"))
         record = dict((name, item[name]) for name in ENTRY_FIELDS)
+        record["is_test_application"] = bool(entry.get("is_test_application"))
         self.decided.append(record)
         if item["keeps"]:
             self.skipped.append(dict(record, reason=item["reason"]))

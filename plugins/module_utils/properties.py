@@ -22,7 +22,7 @@ import time
 from ansible_collections.outsystems.lifetime.plugins.module_utils import endpoints
 from ansible_collections.outsystems.lifetime.plugins.module_utils.client import API_BASE_PATH, Transport, decode_body, normalize_base_url
 from ansible_collections.outsystems.lifetime.plugins.module_utils.connection import default_of
-from ansible_collections.outsystems.lifetime.plugins.module_utils.errors import LifetimeApiError, LifetimeConnectionError, server_messages
+from ansible_collections.outsystems.lifetime.plugins.module_utils.errors import LifetimeApiError, LifetimeConnectionError
 
 PROPERTIES_BASE_PATH = "/PropertiesAPI/rest/v1"
 # The item types, snake_case, each with its path, its spelling in OutSystems' Trigger Pipeline manifest
@@ -111,10 +111,7 @@ class PropertiesClient(Transport):
         response = self._send("PUT", self.url_for(path), shown, params=None, data=value.encode("utf-8"), headers=headers)
         body = decode_body(response)
         if response.status_code != 201:
-            messages = server_messages(body)
-            said = "; ".join(messages).rstrip(". ") if messages else "no details given"
-            message = "PUT %s failed with HTTP %s: %s. %s" % (shown, response.status_code, said, hint_for(response.status_code))
-            raise LifetimeApiError(message, "PUT", shown, response.status_code, messages)
+            raise LifetimeApiError.from_service("PUT", shown, response.status_code, body, hint_for(response.status_code))
         if not isinstance(body, dict) or not isinstance(body.get("Success"), bool):
             raise LifetimeApiError("PUT %s: the Properties API answered 201 without the field Success (true or false): %.200r" % (shown, body),
                                    "PUT", shown, 201, [])

@@ -26,7 +26,7 @@ from ansible_collections.outsystems.lifetime.plugins.module_utils import endpoin
 from ansible_collections.outsystems.lifetime.plugins.module_utils.client import Transport, decode_body
 from ansible_collections.outsystems.lifetime.plugins.module_utils.connection import argument_spec_of, default_of
 from ansible_collections.outsystems.lifetime.plugins.module_utils.dates import parse_date
-from ansible_collections.outsystems.lifetime.plugins.module_utils.errors import LifetimeApiError, server_messages
+from ansible_collections.outsystems.lifetime.plugins.module_utils.errors import LifetimeApiError
 
 DEFAULT_AIMS_URL = "https://aimentorstudio.outsystems.com/AIMentorStudioAPI/rest/v1"
 MAX_PAGE_SIZE = 200
@@ -113,10 +113,7 @@ class AimsClient(Transport):
         if response.status_code == 404 and missing_ok:
             return None
         if response.status_code >= 400:
-            messages = server_messages(body)
-            said = "; ".join(messages) if messages else "no details given"
-            message = "GET %s failed with HTTP %s: %s. %s" % (path, response.status_code, said, hint_for(response.status_code))
-            raise LifetimeApiError(message.strip(), "GET", path, response.status_code, messages)
+            raise LifetimeApiError.from_service("GET", path, response.status_code, body, hint_for(response.status_code))
         if not isinstance(body, dict):
             raise ValueError("GET %s: AI Mentor Studio answered %.200r where a JSON object was expected" % (path, body))
         return body

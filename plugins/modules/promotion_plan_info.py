@@ -42,6 +42,13 @@ options:
       - Its C(environments) (Trigger C(EnvironmentDefinitions)) let O(source_environment) and O(target_environment) name an
         environment by its label.
     type: path
+  include_test_applications:
+    description:
+      - Whether the O(manifest) entries marked as test applications (C(is_test_application), the Trigger manifest's
+        C(IsTestApplication)) are promoted. With V(false) they are left out, with a note, as OutSystems' pipeline does
+        without C(--include_test_apps); the pipeline playbook's Production stage does this.
+    type: bool
+    default: true
   tag_modified:
     description:
       - The applications modified in the source since their last version will be tagged first (by the caller), so they are
@@ -153,6 +160,9 @@ selected:
     zone_key:
       description: The deployment zone key sent with the plan (empty keeps the application's zone in the target).
       type: str
+    is_test_application:
+      description: Whether the O(manifest) marks it as a test application (false without a manifest).
+      type: bool
 skipped:
   description: The applications asked that the target already runs at that version, unmodified (same fields, and C(reason)).
   returned: always
@@ -201,7 +211,8 @@ def decide(module):
     plan = PromotionPlan(module.lookups, prefix=params["option_prefix"] or "", version_labels=params["version_labels"])
     manifest = read_manifest(params["manifest"]) if params["manifest"] else None
     plan.run(params["source_environment"], params["target_environment"], applications=params["applications"], manifest=manifest,
-             manifest_path=params["manifest"], tag_modified=params["tag_modified"], deployment_zones=params["deployment_zones"])
+             manifest_path=params["manifest"], tag_modified=params["tag_modified"], deployment_zones=params["deployment_zones"],
+             include_test_applications=params["include_test_applications"])
     result = plan.result()
     if result["problems"]:
         count = len(result["problems"])
@@ -217,6 +228,7 @@ def main():
             target_environment=dict(type="str", required=True),
             applications=dict(type="list", elements="str"),
             manifest=dict(type="path"),
+            include_test_applications=dict(type="bool", default=True),
             tag_modified=dict(type="bool", default=False),
             deployment_zones=dict(type="dict"),
             version_labels=dict(type="bool", default=False),

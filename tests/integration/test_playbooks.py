@@ -360,6 +360,8 @@ def test_pipeline_bdd_gate_stops_before_production_when_a_test_fails(playbook, s
     assert running(simulator, "Production", ["Customer Portal", "Orders"]) == {"Customer Portal": "1.2.1", "Orders": "2.1.0"}
     suite = ElementTree.parse(str(report)).getroot().find("testsuite")
     assert (suite.get("tests"), suite.get("failures"), suite.get("errors")) == ("4", "0", "0")
+    # the gate's result is in promote_summary.gates, what the notifications send
+    assert '"tests: All 4 BDD tests passed' in passing.stdout, passing.stdout
 
 
 def test_pipeline_bdd_gate_runs_only_the_test_applications_the_manifest_marks(playbook, simulator, tmp_path):

@@ -9,6 +9,7 @@ import pytest
 import yaml
 
 from ansible_collections.outsystems.lifetime.plugins.module_utils import manifests
+from lifetime_simulator.model import make_key
 from testlib.collection import REPO
 
 PLAYBOOKS = REPO / "playbooks"
@@ -28,13 +29,18 @@ def read(path):
     return manifest
 
 
-def trigger_release(simulator, versions, labels=("Development", "Regression", "Production")):
+def trigger_release(simulator, versions, labels=("Development", "Regression", "Production"), test_apps=()):
     """A Trigger Pipeline manifest as OutSystems' plugin sends it: the versions to ship, environments with labels."""
     apps = [{"ApplicationKey": simulator.state.find_app(name).key, "ApplicationName": name, "VersionKey": version_key(simulator, name, label),
-             "VersionNumber": label, "IsTestApplication": False, "ChangeLog": "Release of %s" % name} for name, label in versions]
+             "VersionNumber": label, "IsTestApplication": name in test_apps, "ChangeLog": "Release of %s" % name} for name, label in versions]
     envs = [{"EnvironmentKey": simulator.state.find_env(name).key, "EnvironmentName": name, "EnvironmentLabel": label}
             for name, label in zip(("Development", "Test", "Production"), labels)]
-    return {"ApplicationVersions": apps, "EnvironmentDefinitions": envs, "DeploymentNotes": "Release 42"}
+    items = [{"ModuleKey": make_key("module", module), "ModuleName": module, "ConfigurationItemKey": key,
+              "ConfigurationItemName": name, "ConfigurationItemType": kind, "IsSecret": secret,
+              "Values": [{"EnvironmentKey": simulator.state.find_env(env).key, "EnvironmentName": env, "TargetValue": value}
+                         for env, value in values.items()]}
+             for module, key, name, kind, secret, values in CONFIGURATION]
+    return {"ApplicationVersions": apps, "ConfigurationItems": items, "EnvironmentDefinitions": envs, "DeploymentNotes": "Release 42"}
 
 
 @pytest.mark.parametrize("out_format", ["collection", "trigger"])
@@ -67,14 +73,21 @@ def test_the_written_manifest_records_the_version_the_target_ran_before(playbook
         assert yaml.safe_load(out.read_text())["target_environment"] == "Test"
 
 
-def collection_release(simulator, versions, labels=("Development", "Regression", "Production")):
+def collection_release(simulator, versions, labels=("Development", "Regression", "Production"), test_apps=()):
     """The same release in the collection's own format, with the same labels."""
     return {"environments": [{"name": name, "label": label} for name, label in zip(("Development", "Test", "Production"), labels)],
-            "applications": [{"name": name, "version": label} for name, label in versions],
+            "applications": [{"name": name, "version": label, "is_test_application": name in test_apps} for name, label in versions],
+            "configuration_items": [{"module_name": module, "key": key, "name": name, "type": kind, "secret": secret,
+                                     "values": [{"environment_name": env, "value": value} for env, value in values.items()]}
+                                    for module, key, name, kind, secret, values in CONFIGURATION],
             "notes": "Release 42"}
 
 
 RELEASE = [("Customer Portal", "1.2.0"), ("Mobile Banking", "3.1.0"), ("Shared Components", "1.1.0")]
+# The configuration values the release sets per environment: (module, item key, name, type, secret, {environment: value}).
+CRM_SECRET = "https://crm.example.com/api?key=Crm-Pr0d-S3cret"
+CONFIGURATION = [("CustomerPortal", "sp-pagesize", "PageSize", "SiteProperty", False, {"Test": "20", "Production": "50"}),
+                 ("CustomerPortal", "rest-crm", "CrmAPI", "REST_Endpoint", True, {"Production": CRM_SECRET})]
 RELEASES = {"trigger": (trigger_release, "release.json", json.dumps), "collection": (collection_release, "release.yml", yaml.safe_dump)}
 
 
@@ -82,26 +95,37 @@ RELEASES = {"trigger": (trigger_release, "release.json", json.dumps), "collectio
 def test_a_release_manifest_drives_development_test_production_with_labels(playbook, simulator, tmp_path, fmt):
     make, name, dump = RELEASES[fmt]
     release = tmp_path / name
-    release.write_text(dump(make(simulator, RELEASE)))
+    # Shared Components is the release's test application: Test gets it, Production does not (as OutSystems' pipeline does)
+    release.write_text(dump(make(simulator, RELEASE, test_apps=("Shared Components",))))
     extra = {"manifest_in": str(release), "test": "Regression", "manifest": str(tmp_path / "test.json"),
-             "production_manifest": str(tmp_path / "production.json"), "manifest_format": "trigger", "confirm_production": True}
+             "production_manifest": str(tmp_path / "production.json"), "manifest_format": "trigger", "confirm_production": True,
+             "apply_configuration": True}
     run = playbook(PLAYBOOKS / "pipeline.yml", extra_vars=extra)
     assert run.returncode == 0, run
+    # each stage set the values the manifest gives for its target, after its deployment; the secret is never shown
+    assert sorted((v["module_name"], v["environment_name"], v["key"], v["value"]) for v in simulator.property_values()) == [
+        ("CustomerPortal", "Production", "rest-crm", CRM_SECRET), ("CustomerPortal", "Production", "sp-pagesize", "50"),
+        ("CustomerPortal", "Test", "sp-pagesize", "20")]
+    assert CRM_SECRET not in run.stdout and "set site_property PageSize of CustomerPortal = 50" in run.stdout
     apps = [app for app, _version in RELEASE]
     assert running(simulator, "Test", apps) == dict(RELEASE)
-    assert running(simulator, "Production", apps) == dict(RELEASE)
+    assert running(simulator, "Production", apps) == dict(RELEASE, **{"Shared Components": "1.0.0"})
+    assert "Shared Components is a test application of the manifest: left out (promote_include_test_applications is false)" in run.stdout
     assert not [r for r in simulator.mutating_requests() if r["path"].rstrip("/").endswith("versions")], "nothing tagged"
+    assert [app["name"] for app in read(tmp_path / "test.json")["applications"] if app["is_test_application"]] == ["Shared Components"]
     production = read(tmp_path / "production.json")
     # without name_versions the versions LifeTime gives by key only are recorded by key
     assert {app["name"]: (app["version"], app["from_version_key"]) for app in production["applications"]} == {
         app: (label, version_key(simulator, app, before)) for app, label, before in
-        (("Customer Portal", "1.2.0", "1.0.0"), ("Mobile Banking", "3.1.0", "3.0.0"), ("Shared Components", "1.1.0", "1.0.0"))}
+        (("Customer Portal", "1.2.0", "1.0.0"), ("Mobile Banking", "3.1.0", "3.0.0"))}
     assert [env["label"] for env in production["environments"]] == ["Regression", "Production"]
 
     simulator.clear_requests()
     again = playbook(PLAYBOOKS / "pipeline.yml", extra_vars=extra)
     assert again.returncode == 0, again
-    assert simulator.mutating_requests() == []
+    # nothing deployed or tagged again; the values are sent again (no API reads them back), the same ones
+    assert {r["path"].split("/rest/")[0] for r in simulator.mutating_requests()} == {"/PropertiesAPI"}
+    assert len(simulator.property_values()) == 3
 
 
 def test_a_trigger_manifest_the_collection_wrote_is_read_back(playbook, simulator, tmp_path):

@@ -35,7 +35,19 @@ def self_signed_certificate(host, directory):
     return cert_path, key_path
 
 
-class WebhookReceiver:
+class Served:
+    """A socketserver (self.server) served in a thread for the length of a with block."""
+
+    def __enter__(self):
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        return self
+
+    def __exit__(self, *exc):
+        self.server.shutdown()
+        self.server.server_close()
+
+
+class WebhookReceiver(Served):
     """Records every POST as {host, path, headers, json}. Answers 200 "ok" (what Slack's and Teams' webhooks answer).
 
     It is also an HTTPS proxy for the hosts given to ``intercept``: a CONNECT to one of them is answered by this
@@ -91,16 +103,8 @@ class WebhookReceiver:
         self.tunnels[host] = context
         return cert_path
 
-    def __enter__(self):
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-        return self
 
-    def __exit__(self, *exc):
-        self.server.shutdown()
-        self.server.server_close()
-
-
-class SmtpSink:
+class SmtpSink(Served):
     """The SMTP commands a client needs to send a message (EHLO/HELO, MAIL, RCPT, DATA, RSET, NOOP, QUIT), no TLS and no
     authentication; every message is kept as {sender, recipients, message (email.message.EmailMessage)}."""
 
@@ -153,11 +157,3 @@ class SmtpSink:
         self.server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), Handler)
         self.server.daemon_threads = True
         self.port = self.server.server_address[1]
-
-    def __enter__(self):
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-        return self
-
-    def __exit__(self, *exc):
-        self.server.shutdown()
-        self.server.server_close()

@@ -1,6 +1,7 @@
 """promotion_plan_info in-process against the simulator: what it selects, every problem at once, and the requests it sends;
 then the deployment module given its decision (plan) sends no lookup of its own."""
 
+import json
 import re
 
 import pytest
@@ -126,6 +127,19 @@ def test_trigger_manifest_versions_are_deployed_as_given(simulator, run, tmp_pat
     result = plan(run, target_environment="Production", manifest=str(trigger))
     assert not result.get("failed"), result
     assert [(e["name"], e["version"]) for e in result["selected"]] == [("Orders", "2.1.0")]
+
+
+def test_test_applications_of_a_manifest_are_left_out_only_when_asked(simulator, run, tmp_path):
+    trigger = tmp_path / "trigger.json"
+    trigger.write_text(json.dumps({"ApplicationVersions": [
+        {"ApplicationName": "Orders", "VersionNumber": "2.1.0", "IsTestApplication": False},
+        {"ApplicationName": "Inventory", "VersionNumber": "1.0.0", "IsTestApplication": True}]}))
+    result = plan(run, target_environment="Production", manifest=str(trigger))
+    assert [(e["name"], e["is_test_application"]) for e in result["selected"] + result["skipped"]] == [("Orders", False), ("Inventory", True)]
+    left_out = plan(run, target_environment="Production", manifest=str(trigger), include_test_applications=False)
+    assert not left_out.get("failed"), left_out
+    assert [e["name"] for e in left_out["decided"]] == ["Orders"]
+    assert left_out["notes"] == ["Inventory is a test application of the manifest: left out (include_test_applications is false)"]
 
 
 def test_deployment_given_the_plan_sends_only_the_targets_plans_before_creating_it(simulator, run):
