@@ -302,7 +302,7 @@ def test_proxy_environment_is_honoured_and_read_once_per_host(simulator, sleeps,
     read_environment = requests.sessions.get_environ_proxies
     monkeypatch.setattr(requests.sessions, "get_environ_proxies", lambda url, no_proxy=None: reads.append(url) or read_environment(url, no_proxy=no_proxy))
     client = LifetimeClient(simulator.root_url, TOKEN, retries=0, timeout=5, sleep=sleeps)
-    for _ in range(3):
-        assert client.get("environments/")
+    answers = [client.get("environments/") for _attempt in range(3)]
+    assert all(answers)
     assert len(api_requests(simulator)) == 3
     assert len(reads) == 1, reads
