@@ -347,6 +347,8 @@ def test_pipeline_bdd_gate_stops_before_production_when_a_test_fails(playbook, s
 
     assert run.returncode != 0, run
     assert "BDD gate: 1 of 3 BDD tests did not pass (1 failed, 0 errors): test_InventoryTests__StockLevels" in run.stdout, run
+    assert '"BDD tests in Test: 1 of 3 BDD tests did not pass' in run.stdout, "the role's report names the gate's result"
+    assert manifest.exists(), "the Test stage wrote its manifest before the gate stopped the pipeline"
     assert simulator.state.running_version("Test", "Inventory") == "1.0.1", "the first play deployed to Test"
     assert running(simulator, "Production", ["Orders", "Inventory"]) == before
     assert [r for r in simulator.mutating_requests() if production in json.dumps(r)] == [], "zero mutating requests to Production"
@@ -360,8 +362,8 @@ def test_pipeline_bdd_gate_stops_before_production_when_a_test_fails(playbook, s
     assert running(simulator, "Production", ["Customer Portal", "Orders"]) == {"Customer Portal": "1.2.1", "Orders": "2.1.0"}
     suite = ElementTree.parse(str(report)).getroot().find("testsuite")
     assert (suite.get("tests"), suite.get("failures"), suite.get("errors")) == ("4", "0", "0")
-    # the gate's result is in promote_summary.gates, what the notifications send
-    assert '"tests: All 4 BDD tests passed' in passing.stdout, passing.stdout
+    # the gate's result is reported (and is in promote_summary.gates, what the notifications send)
+    assert '"BDD tests in Test: All 4 BDD tests passed' in passing.stdout, passing.stdout
 
 
 def test_pipeline_bdd_gate_runs_only_the_test_applications_the_manifest_marks(playbook, simulator, tmp_path):
