@@ -37,9 +37,9 @@ SECRETS = {"reporting_password": "Rep0rting-pass!", "sc_password": "Serv1ce-Cent
 SCENARIOS = {"deployment": ["two_step"]}
 # The modules whose plays share one ansible-playbook run; a module named nowhere runs in a playbook of its own.
 GROUPS = {
-    "applications": ["application", "application_dependency_info", "application_info", "application_matrix_info", "application_package", "application_version",
-                     "application_version_info", "bdd_test_run", "configuration_value", "module_info", "solution", "source_code",
-                     "technical_debt_info", "test_endpoint_info"],
+    "applications": ["application", "application_dependency_info", "application_info", "application_matrix_info", "application_matrix_report",
+                     "application_package", "application_version", "application_version_info", "bdd_test_run", "configuration_value",
+                     "module_info", "solution", "source_code", "technical_debt_info", "test_endpoint_info"],
     "deployments": ["binary_deployment", "deployment", "deployment_info", "promotion_plan_info", "rollback_plan_info"],
     "environments": ["blocked_ip", "content_security_policy", "db_connection", "db_connection_info", "environment", "environment_info",
                      "maintenance_mode"],

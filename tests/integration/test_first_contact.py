@@ -117,7 +117,7 @@ def test_relative_output_paths_of_the_collections_playbooks_mean_the_working_dir
     assert (tmp_path / "tags.yml").is_file()
     assert "Customer Portal" in (tmp_path / "release-manifest.yml").read_text()
     installed_playbooks = installed_collection / "ansible_collections" / "outsystems" / "lifetime" / "playbooks"
-    expected = ["backup.yml", "conformance.yml", "pipeline.yml", "promote.yml", "report.yml", "rollback.yml", "tag.yml", "templates"]
+    expected = ["backup.yml", "conformance.yml", "pipeline.yml", "promote.yml", "report.yml", "rollback.yml", "tag.yml"]
     assert sorted(path.name for path in installed_playbooks.iterdir()) == expected
 
 

@@ -1,6 +1,7 @@
 """playbooks/report.yml: the HTML and Markdown report, checked as data and in a real headless browser."""
 
 import os
+import re
 import shutil
 import struct
 import subprocess
@@ -14,7 +15,7 @@ from lifetime_simulator.profiles import PROFILES
 from testlib.collection import REPO
 
 CHROMIUM = "/usr/bin/chromium"
-DRIFT_COLOUR = (0xFF, 0x8C, 0x00)  # td.cell.drift in report.html.j2
+DRIFT_COLOUR = (0xFF, 0x8C, 0x00)  # td.cell.drift in module_utils/matrix_report.py
 ENVIRONMENTS = ["Development", "Test", "Production"]
 # What the seeded simulator runs: application -> versions per environment (None: not deployed).
 EXPECTED = {
@@ -139,6 +140,29 @@ def test_report_from_one_list_call_each(report, simulator):
     assert "Test -> Production: Customer Portal, Orders, Shared Components" in run.stdout
     assert "Development -> Test: Customer Portal, HR Onboarding, Mobile Banking" in run.stdout
     assert "| Customer Portal | 1.2.0" in (report_dir / "report.md").read_text()
+
+
+def changed_count(run):
+    return int(re.search(r"localhost\s+:.*changed=(\d+)", run.stdout.split("PLAY RECAP")[-1]).group(1))
+
+
+def test_check_mode_writes_nothing_and_a_dated_report_is_rewritten_only_when_lifetime_changes(playbook, simulator, tmp_path):
+    """A relative report_dir is relative to where ansible-playbook runs; with report_generated fixed a rerun changes nothing."""
+    extra_vars = {"report_dir": "relative-report", "report_generated": "nightly"}
+    report_dir = tmp_path / "relative-report"
+    checked = playbook(REPO / "playbooks" / "report.yml", extra_vars=extra_vars, check=True)
+    assert checked.returncode == 0 and changed_count(checked) == 1, checked
+    assert not report_dir.exists() and simulator.mutating_requests() == []
+
+    first = playbook(REPO / "playbooks" / "report.yml", extra_vars=extra_vars)
+    assert first.returncode == 0 and changed_count(first) == 1, first
+    assert "Generated nightly." in (report_dir / "report.md").read_text()
+    stamps = [(report_dir / name).stat().st_mtime_ns for name in ("report.html", "report.md")]
+
+    again = playbook(REPO / "playbooks" / "report.yml", extra_vars=extra_vars, diff=True)
+    assert again.returncode == 0 and changed_count(again) == 0, again
+    assert [(report_dir / name).stat().st_mtime_ns for name in ("report.html", "report.md")] == stamps
+    assert simulator.mutating_requests() == []
 
 
 @pytest.mark.parametrize("profile", sorted(PROFILES))

@@ -22,7 +22,7 @@ ALLOWED = [
     "changelogs/changelog.yaml", "changelogs/config.yaml",
     "docs/*.md", "docs/awx/*.yml",
     "meta/*.yml", "meta/*.txt",
-    "playbooks/*.yml", "playbooks/templates/*.j2",
+    "playbooks/*.yml",
     "plugins/*/*.py",
     "roles/*/README.md", "roles/*/defaults/*.yml", "roles/*/meta/*.yml", "roles/*/tasks/*.yml", "roles/*/handlers/*.yml",
     "roles/*/vars/*.yml", "roles/*/templates/*.j2", "roles/*/files/*",

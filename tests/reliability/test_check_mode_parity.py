@@ -15,8 +15,8 @@ Documented deviations, each asserted as exactly what it is (so that a change in 
 - application, source_code, solution: the real diff's "after" also holds values only the server knows once the thing
   exists (the application's URL path and icon; the package's size and sha256, which need a POST to build it); check
   mode predicts every other field exactly. SERVER_ASSIGNED lists them.
-- application_package, source_code, solution write a file: their change is on disk (application_package downloads
-  with GETs only).
+- application_package, source_code, solution, application_matrix_report write files: their change is on disk
+  (application_package downloads and application_matrix_report reads with GETs only).
 - bdd_test_run changes no state: it runs tests (GETs to the BDD Framework) and writes a report, so it has no diff and
   every run is a new run; its check mode (nothing run, nothing written) is tested in tests/unit/plugins/modules/test_bdd_test_run.py.
 """
@@ -33,7 +33,7 @@ ACTIONS = {"token"}  # always changed: excluded from the third step
 ALWAYS_SETS = {"maintenance_mode"}  # cannot read the current mode: changed on every run
 NO_READ_BACK = {"configuration_value"}  # no API reads the value: every run sends it again, changed
 UPLOAD_THEN_DELETE = {"binary_deployment"}  # the idempotent run is POST (upload) + DELETE (the plan), changed false
-WRITES_A_FILE = {"application_package", "source_code", "solution"}
+WRITES_A_FILE = {"application_package", "source_code", "solution", "application_matrix_report"}
 NO_STATE = {"bdd_test_run"}  # runs tests and writes a report: no state to predict (see the docstring)
 SERVER_ASSIGNED = {
     "application": {"url_path", "icon_hash", "icon_url", "details_url", "is_system", "app_status_in_envs"},
@@ -65,6 +65,7 @@ CHANGES = {
                          description="Claims handling", color="0a7d3e"), None),
     "application_version": (dict(application="Customer Portal", environment="Development", change_log="Parity"), None),
     "application_package": (dict(application="Customer Portal", version="1.1.0"), tmp_file("portal.oap")),
+    "application_matrix_report": (dict(generated="parity run"), lambda simulator, tmp_path: {"path": str(tmp_path / "report")}),
     "source_code": (dict(application="Customer Portal", environment="Development"), tmp_file("portal.zip")),
     "solution": (dict(environment="Test", applications=["Orders"]), tmp_dir),
     "deployment": (dict(source_environment="Development", target_environment="Test",
@@ -160,7 +161,7 @@ def test_check_mode_predicts_the_real_run(run, simulator, fast_polling, tmp_path
     assert real.get("diff") and checked.get("diff")
     assert normalized(without_server_assigned(module, real.get("diff"))) == normalized(checked.get("diff"))
     if module in WRITES_A_FILE:
-        assert Path(real["path"] if "path" in real else args["dest"]).exists()
+        assert Path(real.get("path") or args.get("dest") or args["path"]).exists()
     else:
         assert simulator.mutating_requests(), "the real run of %s changed nothing" % module
 
