@@ -7,6 +7,7 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
+from ansible_collections.outsystems.lifetime.plugins.module_utils.applications import fill_version_labels
 from ansible_collections.outsystems.lifetime.plugins.module_utils.records import field, record_key, record_name
 
 
@@ -51,3 +52,13 @@ def application_matrix(environments, applications):
     drift = [{"from": names[index - 1], "to": names[index], "applications": [row["name"] for row in rows if row["cells"][index]["drift"]]}
              for index in range(1, len(environments))]
     return {"environments": columns, "rows": rows, "drift": drift}
+
+
+def read_matrix(lookups, client, version_labels=True):
+    """application_matrix of what LifeTime runs: two list requests, and with ``version_labels`` one versions read per
+    application whose statuses lack labels."""
+    environments = lookups.environments()
+    applications = lookups.applications(env_status=True)
+    if version_labels:
+        fill_version_labels(client, applications)
+    return application_matrix(environments, applications)

@@ -1,7 +1,8 @@
 # -*- coding: utf-8 -*-
 # Copyright: (c) 2026, outsystems.lifetime contributors
 # GNU General Public License v3.0+ (see LICENSE or https://www.gnu.org/licenses/gpl-3.0.txt)
-"""Files fetched from LifeTime download links: where they go, and replacing them only when their content changed."""
+"""Files the modules write: those fetched from LifeTime download links (where they go, replaced only when their content
+changed), and reports written whole or not at all."""
 
 from __future__ import absolute_import, division, print_function
 
@@ -19,6 +20,21 @@ from ansible_collections.outsystems.lifetime.plugins.module_utils.records import
 EXPIRED_LINK_STATUSES = (403, 404, 410)
 _UNSAFE = re.compile(r"[\\/:*?\"<>|\x00-\x1f]")
 
+
+
+def write_file(path, content, mode=0o644):
+    """Write the bytes ``content`` to ``path`` whole or not at all: a temporary file in the same directory (which must
+    exist), renamed over the old one."""
+    handle, partial = tempfile.mkstemp(prefix=".lifetime-", dir=os.path.dirname(os.path.abspath(path)))
+    try:
+        with os.fdopen(handle, "wb") as output:
+            output.write(content)
+        os.chmod(partial, mode)
+        os.replace(partial, path)
+    except BaseException:
+        if os.path.exists(partial):
+            os.unlink(partial)
+        raise
 
 def safe_file_name(text):
     """A file name made from a LifeTime name: path separators and characters Windows refuses become '_'."""

@@ -17,12 +17,12 @@ __metaclass__ = type
 
 import datetime
 import os
-import tempfile
 import threading
 import time
 from xml.etree import ElementTree
 from concurrent.futures import ThreadPoolExecutor
 
+from ansible_collections.outsystems.lifetime.plugins.module_utils import artifacts
 from ansible_collections.outsystems.lifetime.plugins.module_utils.client import Transport, decode_body
 from ansible_collections.outsystems.lifetime.plugins.module_utils.errors import LifetimeConnectionError, server_said
 
@@ -176,16 +176,7 @@ def write_file(path, content):
     directory = os.path.dirname(os.path.abspath(path))
     if not os.path.isdir(directory):
         raise ValueError("junit_path %s: the directory %s does not exist" % (path, directory))
-    handle, partial = tempfile.mkstemp(prefix=".bdd-junit-", dir=directory)
-    try:
-        with os.fdopen(handle, "wb") as output:
-            output.write(content)
-        os.chmod(partial, 0o644)
-        os.replace(partial, path)
-    except BaseException:
-        if os.path.exists(partial):
-            os.unlink(partial)
-        raise
+    artifacts.write_file(path, content)
 
 
 def utc_now():

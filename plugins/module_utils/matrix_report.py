@@ -12,7 +12,8 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 import os
-import tempfile
+
+from ansible_collections.outsystems.lifetime.plugins.module_utils.artifacts import write_file
 
 HTML_STYLE = """  body { font-family: "DejaVu Sans", Arial, sans-serif; margin: 24px; color: #1d2733; background: #ffffff; }
   h1 { font-size: 22px; margin: 0 0 4px 0; }
@@ -124,20 +125,6 @@ def read_text(path):
         return None
 
 
-def write_text(path, text):
-    """Write the whole file or nothing: a temporary file in the same directory, renamed over the old one (0644)."""
-    handle, partial = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".report-")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(text.encode("utf-8"))
-        os.chmod(partial, 0o644)
-        os.replace(partial, path)
-    except BaseException:
-        if os.path.exists(partial):
-            os.remove(partial)
-        raise
-
-
 def write_reports(directory, formats, matrix, title, generated, check_mode=False):
     """Write the pages asked into ``directory`` (created 0755 when missing) where their text differs.
 
@@ -155,7 +142,7 @@ def write_reports(directory, formats, matrix, title, generated, check_mode=False
         before = read_text(path)
         changed = before != text
         if changed and not check_mode:
-            write_text(path, text)
+            write_file(path, text.encode("utf-8"))
         files.append({"format": name, "path": path, "changed": changed})
         if changed:
             diffs.append({"before_header": path, "after_header": path, "before": before or "", "after": text})

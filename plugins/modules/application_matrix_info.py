@@ -143,17 +143,12 @@ drift:
       sample: [Customer Portal, Orders]
 """
 
-from ansible_collections.outsystems.lifetime.plugins.module_utils.application_matrix import application_matrix
-from ansible_collections.outsystems.lifetime.plugins.module_utils.applications import fill_version_labels
+from ansible_collections.outsystems.lifetime.plugins.module_utils.application_matrix import read_matrix
 from ansible_collections.outsystems.lifetime.plugins.module_utils.module_base import LifetimeModule
 
 
 def gather(module):
-    environments = module.lookups.environments()
-    applications = module.lookups.applications(env_status=True)
-    if module.params["version_labels"]:
-        fill_version_labels(module.client, applications)
-    module.exit_json(changed=False, **application_matrix(environments, applications))
+    module.exit_json(changed=False, **read_matrix(module.lookups, module.client, module.params["version_labels"]))
 
 
 def main():

@@ -145,18 +145,13 @@ drift:
 
 import time
 
-from ansible_collections.outsystems.lifetime.plugins.module_utils.application_matrix import application_matrix
-from ansible_collections.outsystems.lifetime.plugins.module_utils.applications import fill_version_labels
+from ansible_collections.outsystems.lifetime.plugins.module_utils.application_matrix import read_matrix
 from ansible_collections.outsystems.lifetime.plugins.module_utils.matrix_report import write_reports
 from ansible_collections.outsystems.lifetime.plugins.module_utils.module_base import LifetimeModule
 
 
 def report(module):
-    environments = module.lookups.environments()
-    applications = module.lookups.applications(env_status=True)
-    if module.params["version_labels"]:
-        fill_version_labels(module.client, applications)
-    matrix = application_matrix(environments, applications)
+    matrix = read_matrix(module.lookups, module.client, module.params["version_labels"])
     generated = module.params["generated"]
     if generated is None:
         generated = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())

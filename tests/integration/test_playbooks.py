@@ -9,15 +9,9 @@ import yaml
 from lifetime_simulator.profiles import PROFILES
 
 from testlib.collection import REPO
+from testlib.playbooks import recap
 
 PLAYBOOKS = REPO / "playbooks"
-
-
-def recap(run):
-    """The numbers of the PLAY RECAP line for localhost, as a dict."""
-    match = re.search(r"localhost\s+:\s+(.*)", run.stdout.split("PLAY RECAP")[-1])
-    assert match, run
-    return {key: int(value) for key, value in re.findall(r"(\w+)=(\d+)", match.group(1))}
 
 
 def running(simulator, env, apps):

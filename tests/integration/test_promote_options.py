@@ -10,18 +10,12 @@ from lifetime_simulator import clock
 from lifetime_simulator.profiles import PROFILES
 
 from testlib.collection import REPO
+from testlib.playbooks import recap
 
 PROMOTE = REPO / "playbooks" / "promote.yml"
 DEPLOY_TASK = "Deploy the applications to the target environment in one plan"
 WAIT_TASK = "Wait for other deployments to the target environment to finish"
 TWO_APPS = ["Customer Portal", "Mobile Banking"]
-
-
-def recap(run):
-    """The numbers of the PLAY RECAP line for localhost, as a dict."""
-    match = re.search(r"localhost\s+:\s+(.*)", run.stdout.split("PLAY RECAP")[-1])
-    assert match, run
-    return {key: int(value) for key, value in re.findall(r"(\w+)=(\d+)", match.group(1))}
 
 
 def task_outcome(run, name):

@@ -1,7 +1,6 @@
 """playbooks/report.yml: the HTML and Markdown report, checked as data and in a real headless browser."""
 
 import os
-import re
 import shutil
 import struct
 import subprocess
@@ -13,6 +12,7 @@ import pytest
 
 from lifetime_simulator.profiles import PROFILES
 from testlib.collection import REPO
+from testlib.playbooks import recap
 
 CHROMIUM = "/usr/bin/chromium"
 DRIFT_COLOUR = (0xFF, 0x8C, 0x00)  # td.cell.drift in module_utils/matrix_report.py
@@ -142,25 +142,21 @@ def test_report_from_one_list_call_each(report, simulator):
     assert "| Customer Portal | 1.2.0" in (report_dir / "report.md").read_text()
 
 
-def changed_count(run):
-    return int(re.search(r"localhost\s+:.*changed=(\d+)", run.stdout.split("PLAY RECAP")[-1]).group(1))
-
-
 def test_check_mode_writes_nothing_and_a_dated_report_is_rewritten_only_when_lifetime_changes(playbook, simulator, tmp_path):
     """A relative report_dir is relative to where ansible-playbook runs; with report_generated fixed a rerun changes nothing."""
     extra_vars = {"report_dir": "relative-report", "report_generated": "nightly"}
     report_dir = tmp_path / "relative-report"
     checked = playbook(REPO / "playbooks" / "report.yml", extra_vars=extra_vars, check=True)
-    assert checked.returncode == 0 and changed_count(checked) == 1, checked
+    assert checked.returncode == 0 and recap(checked)["changed"] == 1, checked
     assert not report_dir.exists() and simulator.mutating_requests() == []
 
     first = playbook(REPO / "playbooks" / "report.yml", extra_vars=extra_vars)
-    assert first.returncode == 0 and changed_count(first) == 1, first
+    assert first.returncode == 0 and recap(first)["changed"] == 1, first
     assert "Generated nightly." in (report_dir / "report.md").read_text()
     stamps = [(report_dir / name).stat().st_mtime_ns for name in ("report.html", "report.md")]
 
     again = playbook(REPO / "playbooks" / "report.yml", extra_vars=extra_vars, diff=True)
-    assert again.returncode == 0 and changed_count(again) == 0, again
+    assert again.returncode == 0 and recap(again)["changed"] == 0, again
     assert [(report_dir / name).stat().st_mtime_ns for name in ("report.html", "report.md")] == stamps
     assert simulator.mutating_requests() == []
 

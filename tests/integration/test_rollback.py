@@ -9,14 +9,9 @@ import pytest
 import yaml
 
 from testlib.collection import REPO
+from testlib.playbooks import recap
 
 PLAYBOOK = REPO / "playbooks" / "rollback.yml"
-
-
-def recap(run):
-    match = re.search(r"localhost\s+:\s+(.*)", run.stdout.split("PLAY RECAP")[-1])
-    assert match, run
-    return {key: int(value) for key, value in re.findall(r"(\w+)=(\d+)", match.group(1))}
 
 
 def summary(run):

@@ -2,6 +2,7 @@
 
 import json
 import os
+import re
 import subprocess
 import textwrap
 from pathlib import Path
@@ -59,3 +60,10 @@ def run_playbook(collections_path, playbook, tmp_path, extra_vars=None, env=None
     environment.update(env or {})
     completed = subprocess.run(command, capture_output=True, text=True, env=environment, timeout=timeout, cwd=str(tmp_path), check=False)
     return PlaybookRun(completed, command)
+
+
+def recap(run, host="localhost"):
+    """The numbers of the PLAY RECAP line of ``host`` (ok, changed, failed...), as a dict."""
+    match = re.search(r"^%s\s+:\s+(.*)$" % re.escape(host), run.stdout.split("PLAY RECAP")[-1], re.MULTILINE)
+    assert match, run
+    return {key: int(value) for key, value in re.findall(r"(\w+)=(\d+)", match.group(1))}
