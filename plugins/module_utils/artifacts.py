@@ -21,7 +21,6 @@ EXPIRED_LINK_STATUSES = (403, 404, 410)
 _UNSAFE = re.compile(r"[\\/:*?\"<>|\x00-\x1f]")
 
 
-
 def write_file(path, content, mode=0o644):
     """Write the bytes ``content`` to ``path`` whole or not at all: a temporary file in the same directory (which must
     exist), renamed over the old one."""
@@ -35,6 +34,7 @@ def write_file(path, content, mode=0o644):
         if os.path.exists(partial):
             os.unlink(partial)
         raise
+
 
 def safe_file_name(text):
     """A file name made from a LifeTime name: path separators and characters Windows refuses become '_'."""
