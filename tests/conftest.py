@@ -15,8 +15,10 @@ TOKEN = "demo-token"
 TESTS = Path(__file__).resolve().parent
 # Tests that run ansible tooling in subprocesses but need no built collection (the others are found by fixture).
 TOOL_FILES = ("quality/test_sanity.py", "quality/test_docs.py")
-# The slowest tests, started first so that no worker is left with one of them at the end (run.sh uses -n 4).
-FIRST = ("quality/test_sanity.py::test_ansible_test_sanity", "integration/test_roles_molecule.py", "quality/test_sanity.py")
+# The slowest tests (each over 40 s in a full run), started first so that no worker is left with one of them at the end
+# while the others are idle (run.sh uses -n 4 --dist worksteal); then the rest in collection order.
+FIRST = ("quality/test_sanity.py::test_ansible_test_sanity", "integration/test_docs_commands.py", "integration/test_summaries.py",
+         "integration/test_examples.py", "integration/test_roles_molecule.py", "quality/test_sanity.py")
 
 
 def pytest_configure(config):
