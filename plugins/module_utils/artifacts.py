@@ -21,14 +21,14 @@ EXPIRED_LINK_STATUSES = (403, 404, 410)
 _UNSAFE = re.compile(r"[\\/:*?\"<>|\x00-\x1f]")
 
 
-def write_file(path, content, mode=0o644):
-    """Write the bytes ``content`` to ``path`` whole or not at all: a temporary file in the same directory (which must
-    exist), renamed over the old one."""
+def write_file(path, content):
+    """Write the bytes ``content`` to ``path`` (mode 0644) whole or not at all: a temporary file in the same directory
+    (which must exist), renamed over the old one."""
     handle, partial = tempfile.mkstemp(prefix=".lifetime-", dir=os.path.dirname(os.path.abspath(path)))
     try:
         with os.fdopen(handle, "wb") as output:
             output.write(content)
-        os.chmod(partial, mode)
+        os.chmod(partial, 0o644)
         os.replace(partial, path)
     except BaseException:
         if os.path.exists(partial):
